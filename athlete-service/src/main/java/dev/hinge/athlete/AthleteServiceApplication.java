@@ -1,0 +1,12 @@
+package dev.hinge.athlete;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Athletes log their sets, pain and videos, grant coaches access, and follow their own timeline. */
+@SpringBootApplication(scanBasePackages = {"dev.hinge.athlete", "dev.hinge.platform"})
+public class AthleteServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(AthleteServiceApplication.class, args);
+    }
+}

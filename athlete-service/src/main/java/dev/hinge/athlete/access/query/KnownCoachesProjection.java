@@ -1,0 +1,37 @@
+package dev.hinge.athlete.access.query;
+
+import dev.hinge.kernel.account.CoachRegisteredEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/** The coaches an athlete may grant access to, learned from coach-service's events. */
+@Component
+@ProcessingGroup("athlete.coaches")
+public class KnownCoachesProjection {
+    private final JdbcClient jdbc;
+
+    KnownCoachesProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CoachRegisteredEvent event) {
+        jdbc.sql("insert into athlete_known_coach (coach_id, display_name) values (?, ?) on conflict do nothing")
+                .params(event.coachId().value(), event.displayName().value()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from athlete_known_coach").update();
+    }
+
+    public boolean exists(UUID coachId) {
+        return jdbc.sql("select count(*) from athlete_known_coach where coach_id = ?").params(coachId)
+                .query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.hinge.athlete.log.command;
+
+import dev.hinge.kernel.access.CoachAccessGrantedEvent;
+import dev.hinge.kernel.access.CoachAccessRevokedEvent;
+import dev.hinge.kernel.access.GrantCoachAccessCommand;
+import dev.hinge.kernel.access.RevokeCoachAccessCommand;
+import dev.hinge.kernel.account.AthleteRegisteredEvent;
+import dev.hinge.kernel.account.RegisterAthleteCommand;
+import dev.hinge.kernel.common.AthleteId;
+import dev.hinge.kernel.common.CoachId;
+import dev.hinge.kernel.common.DomainException;
+import dev.hinge.kernel.pain.PainReportId;
+import dev.hinge.kernel.pain.PainReportedEvent;
+import dev.hinge.kernel.pain.RedFlagRaisedEvent;
+import dev.hinge.kernel.pain.ReportPainCommand;
+import dev.hinge.kernel.training.AttachVideoCommand;
+import dev.hinge.kernel.training.LogSetCommand;
+import dev.hinge.kernel.training.LoggedSet;
+import dev.hinge.kernel.training.SetId;
+import dev.hinge.kernel.training.SetLoggedEvent;
+import dev.hinge.kernel.training.VideoAttachedEvent;
+import dev.hinge.kernel.training.VideoId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One athlete's history: what they logged and whom they let see it. Ids arrive on the commands, so a repeat of
+ * an id answers what was recorded the first time and appends nothing.
+ */
+@Aggregate
+class Athlete {
+    @AggregateIdentifier
+    private AthleteId athleteId;
+    private final Set<CoachId> coaches = new HashSet<>();
+    private final Map<SetId, SetLoggedEvent> sets = new HashMap<>();
+    private final Map<VideoId, VideoAttachedEvent> videos = new HashMap<>();
+    private final Map<PainReportId, PainReportedEvent> painReports = new HashMap<>();
+
+    Athlete() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Athlete(RegisterAthleteCommand command) {
+        apply(new AthleteRegisteredEvent(command.athleteId(), command.displayName(), command.at()));
+    }
+
+    @CommandHandler
+    LoggedSet handle(LogSetCommand command) {
+        SetLoggedEvent logged = sets.get(command.setId());
+        if (logged != null) {
+            return new LoggedSet(logged, command.videoId() == null ? null : videos.get(command.videoId()));
+        }
+        SetLoggedEvent set = new SetLoggedEvent(athleteId, command.setId(), command.exercise(), command.load(),
+                command.reps(), command.rpe(), command.performedAt(), command.pain(), command.checklist(), command.notes());
+        apply(set);
+        VideoAttachedEvent video = null;
+        if (command.videoUrl() != null) {
+            video = new VideoAttachedEvent(athleteId, command.videoId(), command.setId(), command.exercise(),
+                    command.videoUrl(), null, command.performedAt());
+            apply(video);
+        }
+        if (command.pain() != null && command.pain().isRedFlag()) {
+            apply(new RedFlagRaisedEvent(athleteId, RedFlagRaisedEvent.idFor(command.setId().value()),
+                    command.setId().value(), command.exercise(), command.pain(), command.performedAt()));
+        }
+        return new LoggedSet(set, video);
+    }
+
+    @CommandHandler
+    VideoAttachedEvent handle(AttachVideoCommand command) {
+        VideoAttachedEvent attached = videos.get(command.videoId());
+        if (attached != null) {
+            return attached;
+        }
+        SetLoggedEvent set = sets.get(command.setId());
+        if (set == null) {
+            throw DomainException.notFound("No set " + command.setId() + " in this athlete's log");
+        }
+        VideoAttachedEvent video = new VideoAttachedEvent(athleteId, command.videoId(), command.setId(), set.exercise(),
+                command.url(), command.note(), command.at());
+        apply(video);
+        return video;
+    }
+
+    @CommandHandler
+    PainReportedEvent handle(ReportPainCommand command) {
+        PainReportedEvent reported = painReports.get(command.painReportId());
+        if (reported != null) {
+            return reported;
+        }
+        PainReportedEvent event = new PainReportedEvent(athleteId, command.painReportId(), command.report(),
+                command.exercise(), command.at(), command.notes());
+        apply(event);
+        if (command.report().isRedFlag()) {
+            apply(new RedFlagRaisedEvent(athleteId, RedFlagRaisedEvent.idFor(command.painReportId().value()),
+                    command.painReportId().value(), command.exercise(), command.report(), command.at()));
+        }
+        return event;
+    }
+
+    /** Granting a coach who already has access changes nothing. */
+    @CommandHandler
+    void handle(GrantCoachAccessCommand command) {
+        if (!coaches.contains(command.coachId())) {
+            apply(new CoachAccessGrantedEvent(athleteId, command.coachId(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RevokeCoachAccessCommand command) {
+        if (!coaches.contains(command.coachId())) {
+            throw DomainException.notFound("Coach " + command.coachId() + " has no access to revoke");
+        }
+        apply(new CoachAccessRevokedEvent(athleteId, command.coachId(), command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(AthleteRegisteredEvent event) {
+        athleteId = event.athleteId();
+    }
+
+    @EventSourcingHandler
+    void on(SetLoggedEvent event) {
+        sets.put(event.setId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(VideoAttachedEvent event) {
+        videos.put(event.videoId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(PainReportedEvent event) {
+        painReports.put(event.painReportId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(CoachAccessGrantedEvent event) {
+        coaches.add(event.coachId());
+    }
+
+    @EventSourcingHandler
+    void on(CoachAccessRevokedEvent event) {
+        coaches.remove(event.coachId());
+    }
+}

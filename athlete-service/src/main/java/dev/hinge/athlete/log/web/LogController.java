@@ -1,0 +1,151 @@
+package dev.hinge.athlete.log.web;
+
+import dev.hinge.kernel.common.AthleteId;
+import dev.hinge.kernel.common.Text;
+import dev.hinge.kernel.pain.PainReport;
+import dev.hinge.kernel.pain.PainReportId;
+import dev.hinge.kernel.pain.PainReportedEvent;
+import dev.hinge.kernel.pain.ReportPainCommand;
+import dev.hinge.kernel.timeline.Timeline;
+import dev.hinge.kernel.training.AttachVideoCommand;
+import dev.hinge.kernel.training.Exercise;
+import dev.hinge.kernel.training.Load;
+import dev.hinge.kernel.training.LogSetCommand;
+import dev.hinge.kernel.training.LoggedSet;
+import dev.hinge.kernel.training.Reps;
+import dev.hinge.kernel.training.Rpe;
+import dev.hinge.kernel.training.SetId;
+import dev.hinge.kernel.training.VideoAttachedEvent;
+import dev.hinge.kernel.training.VideoId;
+import dev.hinge.kernel.training.VideoUrl;
+import dev.hinge.platform.idempotency.Idempotency;
+import dev.hinge.platform.problem.RequestFields;
+import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.web.Commands;
+import dev.hinge.platform.web.Params;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.hinge.athlete.log.web.LogRequests.MAX_NOTES;
+
+/** The athlete's log: sets, the videos of them, and pain felt outside a set. */
+@RestController
+class LogController {
+    private final Commands commands;
+    private final Clock clock;
+    private final Idempotency idempotency;
+
+    LogController(Commands commands, Clock clock, Idempotency idempotency) {
+        this.commands = commands;
+        this.clock = clock;
+        this.idempotency = idempotency;
+    }
+
+    record LogSetRequest(UUID id, String exercise, LogRequests.LoadBody load, Integer reps, BigDecimal rpe,
+                         String performedAt, LogRequests.PainBody pain, List<String> checklist, String videoUrl,
+                         String notes) {
+    }
+
+    record AttachVideoRequest(UUID id, String url, String note, String at) {
+    }
+
+    record ReportPainRequest(UUID id, Integer score, String location, String quality, String exercise, String at,
+                             String notes) {
+    }
+
+    @PostMapping("/api/v1/me/sets")
+    Mono<ResponseEntity<?>> logSet(@AuthenticationPrincipal Jwt jwt, @RequestBody LogSetRequest request,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        UUID athlete = CurrentUser.id(jwt);
+        RequestFields fields = new RequestFields();
+        Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
+        Load load = LogRequests.load(fields, "load", request.load());
+        Reps reps = fields.required("reps", request.reps(), Reps::new);
+        Rpe rpe = fields.optional("rpe", request.rpe(), Rpe::new);
+        Instant performedAt = Params.happenedAt(fields, "performedAt", request.performedAt(), clock.instant());
+        PainReport pain = request.pain() == null ? null : LogRequests.pain(fields, "pain.",
+                request.pain().score(), request.pain().location(), request.pain().quality());
+        var checklist = LogRequests.checklist(fields, request.checklist());
+        VideoUrl videoUrl = fields.optional("videoUrl", request.videoUrl(), VideoUrl::new);
+        String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, MAX_NOTES));
+        fields.validate();
+        SetId setId = new SetId(id(request.id(), athlete, key, "set"));
+        VideoId videoId = new VideoId(UUID.nameUUIDFromBytes(("video-of-set:" + setId).getBytes(StandardCharsets.UTF_8)));
+        LogSetCommand command = new LogSetCommand(new AthleteId(athlete), setId, exercise, load, reps, rpe, performedAt,
+                pain, checklist, videoUrl == null ? null : videoId, videoUrl, notes);
+        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets", request, () -> commands.<LoggedSet>send(command)
+                .map(logged -> ResponseEntity.status(HttpStatus.CREATED).body(setView(logged))));
+    }
+
+    @PostMapping("/api/v1/me/sets/{setId}/videos")
+    Mono<ResponseEntity<?>> attachVideo(@AuthenticationPrincipal Jwt jwt, @PathVariable String setId,
+                                        @RequestBody AttachVideoRequest request,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        UUID athlete = CurrentUser.id(jwt);
+        RequestFields fields = new RequestFields();
+        UUID set = fields.required("setId", setId, Params::uuid);
+        VideoUrl url = fields.required("url", request.url(), VideoUrl::new);
+        String note = fields.optional("note", request.note(), n -> Text.optional(n, MAX_NOTES));
+        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
+        fields.validate();
+        AttachVideoCommand command = new AttachVideoCommand(new AthleteId(athlete),
+                new VideoId(id(request.id(), athlete, key, "video")), new SetId(set), url, note, at);
+        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets/" + set + "/videos", request,
+                () -> commands.<VideoAttachedEvent>send(command).map(video -> ResponseEntity.status(HttpStatus.CREATED)
+                        .body(Timeline.describe(video).orElseThrow().data())));
+    }
+
+    @PostMapping("/api/v1/me/pain-reports")
+    Mono<ResponseEntity<?>> reportPain(@AuthenticationPrincipal Jwt jwt, @RequestBody ReportPainRequest request,
+                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        UUID athlete = CurrentUser.id(jwt);
+        RequestFields fields = new RequestFields();
+        PainReport report = LogRequests.pain(fields, "", request.score(), request.location(), request.quality());
+        Exercise exercise = fields.optional("exercise", request.exercise(), Exercise::new);
+        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
+        String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, MAX_NOTES));
+        fields.validate();
+        ReportPainCommand command = new ReportPainCommand(new AthleteId(athlete),
+                new PainReportId(id(request.id(), athlete, key, "pain-report")), report, exercise, at, notes);
+        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/pain-reports", request,
+                () -> commands.<PainReportedEvent>send(command).map(reported -> {
+                    Map<String, Object> body = new LinkedHashMap<>(Timeline.describe(reported).orElseThrow().data());
+                    body.put("redFlag", reported.report().isRedFlag());
+                    return ResponseEntity.status(HttpStatus.CREATED).body(body);
+                }));
+    }
+
+    /** "The set as stored": the set's timeline data, plus the video linked with it. */
+    private static Map<String, Object> setView(LoggedSet logged) {
+        Map<String, Object> view = new LinkedHashMap<>(Timeline.describe(logged.set()).orElseThrow().data());
+        view.put("videoId", logged.video() == null ? null : logged.video().videoId().value());
+        view.put("videoUrl", logged.video() == null ? null : logged.video().url().value());
+        return view;
+    }
+
+    /** The client's id if it sent one; else one derived from the idempotency key; else a new one. */
+    private static UUID id(UUID given, UUID athlete, String key, String kind) {
+        if (given != null) {
+            return given;
+        }
+        return key == null ? UUID.randomUUID() : Idempotency.derivedId(athlete.toString(), key, kind);
+    }
+
+}

@@ -1,0 +1,76 @@
+package dev.hinge.athlete.log.web;
+
+import dev.hinge.kernel.common.DomainException;
+import dev.hinge.kernel.common.Slugs;
+import dev.hinge.kernel.pain.PainQuality;
+import dev.hinge.kernel.pain.PainReport;
+import dev.hinge.kernel.pain.PainScore;
+import dev.hinge.kernel.training.ChecklistItem;
+import dev.hinge.kernel.training.Load;
+import dev.hinge.kernel.training.WeightUnit;
+import dev.hinge.platform.problem.RequestFields;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The request shapes of the log routes, and how their parts become kernel values (field by field). */
+final class LogRequests {
+    static final int MAX_NOTES = 2000;
+
+    private LogRequests() {
+    }
+
+    record LoadBody(BigDecimal value, String unit) {
+    }
+
+    record PainBody(Integer score, String location, String quality) {
+    }
+
+    static Load load(RequestFields fields, String field, LoadBody body) {
+        if (body == null) {
+            fields.reject(field, "is required");
+            return null;
+        }
+        BigDecimal value = fields.required(field + ".value", body.value(), v -> v);
+        WeightUnit unit = fields.required(field + ".unit", body.unit(), u -> Slugs.parse(WeightUnit.class, u));
+        return value == null || unit == null ? null : fields.optional(field, value, v -> Load.lifted(v, unit));
+    }
+
+    static PainReport pain(RequestFields fields, String prefix, Integer score, String location, String quality) {
+        PainScore painScore = fields.required(prefix + "score", score, PainScore::new);
+        PainQuality painQuality = fields.required(prefix + "quality", quality, q -> Slugs.parse(PainQuality.class, q));
+        if (painScore == null || painQuality == null) {
+            return null;
+        }
+        String field = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
+        return fields.optional(field, painScore, s -> {
+            try {
+                return new PainReport(s, location, painQuality);
+            } catch (DomainException e) {
+                // the report names its own field (location, quality); keep the request's spelling
+                throw DomainException.invalid(e.field(), e.getMessage());
+            }
+        });
+    }
+
+    static List<ChecklistItem> checklist(RequestFields fields, List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<ChecklistItem> items = new ArrayList<>();
+        Set<ChecklistItem> seen = new HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            ChecklistItem item = fields.required("checklist[" + i + "]", raw.get(i), s -> Slugs.parse(ChecklistItem.class, s));
+            if (item != null && !seen.add(item)) {
+                fields.reject("checklist[" + i + "]", "is listed twice");
+            } else if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+}

@@ -1,0 +1,48 @@
+package dev.hinge.athlete.timeline.web;
+
+import dev.hinge.athlete.timeline.query.TimelineProjection;
+import dev.hinge.kernel.timeline.TimelineItem;
+import dev.hinge.platform.timeline.TimelineStreams;
+import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.web.Blocking;
+import dev.hinge.platform.web.Page;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/** The athlete's progression timeline, as a page and live. */
+@RestController
+class TimelineController {
+    private final TimelineProjection timeline;
+    private final TimelineStreams streams;
+
+    TimelineController(TimelineProjection timeline, TimelineStreams streams) {
+        this.timeline = timeline;
+        this.streams = streams;
+    }
+
+    @GetMapping("/api/v1/me/timeline")
+    Mono<Page<TimelineItem>> timeline(@AuthenticationPrincipal Jwt jwt,
+                                      @RequestParam(required = false) String exercise,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String limit,
+                                      @RequestParam(required = false) String cursor) {
+        TimelineStreams.Query query = TimelineStreams.Query.parse(exercise, from, to, limit, cursor);
+        UUID athlete = CurrentUser.id(jwt);
+        return Blocking.call(() -> query.page(timeline.store(), athlete));
+    }
+
+    @GetMapping(path = "/api/v1/me/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<TimelineItem>> stream(@AuthenticationPrincipal Jwt jwt) {
+        return streams.stream(timeline.store(), CurrentUser.id(jwt), Flux.never());
+    }
+}

@@ -1,0 +1,2 @@
+-- coach-service read models arrive with the coach features.
+select 1;

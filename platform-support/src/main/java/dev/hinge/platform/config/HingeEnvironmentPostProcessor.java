@@ -1,0 +1,54 @@
+package dev.hinge.platform.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Adds the defaults both services share (lowest precedence), and the embedded default store: with no
+ * {@code spring.datasource.url} configured, both services use one H2 file database in the data folder,
+ * opened with {@code AUTO_SERVER=TRUE} so the two processes share it, created on first start and kept.
+ */
+public class HingeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+    static final String DATA_DIR = "hinge.data-dir";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            environment.getPropertySources()
+                    .addLast(new ResourcePropertySource("hingeDefaults", new ClassPathResource("hinge-defaults.properties")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Axon reads this switch as a system property.
+        System.setProperty("axon.update-check.disabled", "true");
+        if (environment.getProperty("spring.datasource.url") == null) {
+            Path dataDir = dataDir(environment);
+            String url = "jdbc:h2:file:" + dataDir.resolve("hinge") + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;"
+                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            environment.getPropertySources().addFirst(new MapPropertySource("hingeEmbeddedStore", Map.of(
+                    "spring.datasource.url", url,
+                    "spring.datasource.username", "sa",
+                    "spring.datasource.password", "")));
+        }
+    }
+
+    /** The absolute data folder: {@code hinge.data-dir} (env HINGE_DATA_DIR), default {@code ./data}. */
+    public static Path dataDir(ConfigurableEnvironment environment) {
+        return Path.of(environment.getProperty(DATA_DIR, "data")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.hinge.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import dev.hinge.platform.problem.ProblemAdvice;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import javax.crypto.SecretKey;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Real authentication on every route under {@code /api/v1} except {@code /auth}: HS256 bearer tokens checked
+ * by Spring Security's resource server (Nimbus). A token of the other role is a 403; none or a bad one a 401.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(HingeProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecretKey jwtKey(HingeProperties properties, ConfigurableEnvironment environment) {
+        return JwtKeys.resolve(properties.jwt().secret(), environment);
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecretKey jwtKey) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(jwtKey)
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(Tokens.ISSUER)));
+        return decoder;
+    }
+
+    /** Millisecond precision: what clients send and what PostgreSQL keeps without loss. */
+    @Bean
+    Clock clock() {
+        return Clock.tickMillis(java.time.ZoneOffset.UTC);
+    }
+
+    @Bean
+    Tokens tokens(SecretKey jwtKey, HingeProperties properties, Clock clock) {
+        return new Tokens(new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey)), properties.jwt().ttl(), clock);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, HingeProperties properties, ObjectMapper json) {
+        String role = "ROLE_" + properties.role().name();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token").permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/api/v1/**").hasAuthority(role)
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::withRole))
+                        .authenticationEntryPoint((exchange, e) -> write(exchange, json, HttpStatus.UNAUTHORIZED,
+                                "unauthorized", "Unauthorized", "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, e) -> write(exchange, json, HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "This route is for " + properties.role().name().toLowerCase() + " accounts")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) -> write(exchange, json, HttpStatus.UNAUTHORIZED,
+                                "unauthorized", "Unauthorized", "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, e) -> write(exchange, json, HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "This route is for " + properties.role().name().toLowerCase() + " accounts")))
+                .build();
+    }
+
+    private static Mono<AbstractAuthenticationToken> withRole(Jwt jwt) {
+        String role = jwt.getClaimAsString(Tokens.ROLE_CLAIM);
+        List<SimpleGrantedAuthority> authorities = role == null ? List.of()
+                : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String type,
+                                    String title, String detail) {
+        ProblemDetail problem = ProblemAdvice.problem(status, type, title, detail).getBody();
+        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        exchange.getResponse().setStatusCode(status);
+        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(problem);
+        } catch (Exception e) {
+            return Mono.error(e);
+        }
+        DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(bytes);
+        return exchange.getResponse().writeWith(Mono.just(buffer));
+    }
+
+}

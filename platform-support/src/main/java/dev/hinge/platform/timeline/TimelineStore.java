@@ -1,0 +1,124 @@
+package dev.hinge.platform.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hinge.kernel.timeline.TimelineEntry;
+import dev.hinge.kernel.timeline.TimelineItem;
+import dev.hinge.platform.problem.InvalidRequestException;
+import dev.hinge.platform.web.Page;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The progression timeline read model both services keep (each in its own table): items ordered by the time
+ * the thing happened, then by the event's position in the store, so a set logged late lands in its place.
+ */
+public class TimelineStore {
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final TimelineUpdates updates;
+    private final String table;
+
+    public TimelineStore(JdbcClient jdbc, ObjectMapper json, TimelineUpdates updates, String table) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.updates = updates;
+        this.table = table;
+    }
+
+    /** Records the item of an event (in the processor's transaction) and announces it once committed. */
+    public void record(TimelineEntry entry, EventMessage<?> message, TrackingToken token) {
+        TimelineItem item = entry.toItem(UUID.fromString(message.getIdentifier()));
+        long position = token == null ? 0 : token.position().orElse(0);
+        jdbc.sql("insert into " + table + " (athlete_id, item_id, at, position, type, exercise, item) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(entry.athleteId().value(), item.id(), OffsetDateTime.ofInstant(item.at(), ZoneOffset.UTC), position,
+                        item.type(), entry.exercise() == null ? null : entry.exercise().slug(), write(item))
+                .update();
+        CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> updates.recorded(entry.athleteId().value(), item)));
+    }
+
+    /** Oldest first; {@code from} inclusive, {@code to} exclusive; {@code cursor} from a previous page's next. */
+    public Page<TimelineItem> page(UUID athleteId, String exercise, Instant from, Instant to, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("select at, position, item from " + table + " where athlete_id = ?");
+        List<Object> params = new ArrayList<>(List.of(athleteId));
+        if (exercise != null) {
+            sql.append(" and exercise = ?");
+            params.add(exercise);
+        }
+        if (from != null) {
+            sql.append(" and at >= ?");
+            params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        }
+        if (to != null) {
+            sql.append(" and at < ?");
+            params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        }
+        if (cursor != null) {
+            Cursor after = Cursor.decode(cursor);
+            OffsetDateTime at = OffsetDateTime.ofInstant(after.at(), ZoneOffset.UTC);
+            sql.append(" and (at > ? or (at = ? and position > ?))");
+            params.addAll(List.of(at, at, after.position()));
+        }
+        sql.append(" order by at, position limit ?");
+        params.add(limit + 1);
+        List<Row> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Row(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2), rs.getString(3)))
+                .list();
+        List<TimelineItem> items = rows.stream().limit(limit).map(r -> read(r.item())).toList();
+        String next = rows.size() > limit ? new Cursor(rows.get(limit - 1).at(), rows.get(limit - 1).position()).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    /** Every item of one athlete, oldest first (for streams and rebuild checks). */
+    public List<TimelineItem> all(UUID athleteId) {
+        return jdbc.sql("select item from " + table + " where athlete_id = ? order by at, position")
+                .params(athleteId).query((rs, n) -> read(rs.getString(1))).list();
+    }
+
+    private String write(TimelineItem item) {
+        try {
+            return json.writeValueAsString(item);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TimelineItem read(String item) {
+        try {
+            return json.readValue(item, TimelineItem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Row(Instant at, long position, String item) {
+    }
+
+    record Cursor(Instant at, long position) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((at + "|" + position).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+            } catch (RuntimeException e) {
+                throw InvalidRequestException.of("cursor", "is not a cursor this list gave out");
+            }
+        }
+    }
+}

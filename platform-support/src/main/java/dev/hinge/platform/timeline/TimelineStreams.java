@@ -1,0 +1,78 @@
+package dev.hinge.platform.timeline;
+
+import dev.hinge.kernel.timeline.TimelineItem;
+import dev.hinge.kernel.training.Exercise;
+import dev.hinge.platform.problem.RequestFields;
+import dev.hinge.platform.web.Blocking;
+import dev.hinge.platform.web.Page;
+import dev.hinge.platform.web.Paging;
+import dev.hinge.platform.web.Params;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** The timeline read routes both services offer: a page, and a live stream of Server-Sent Events. */
+@Component
+public class TimelineStreams {
+    private final TimelineUpdates updates;
+    private final Duration heartbeat;
+
+    public TimelineStreams(TimelineUpdates updates, @Value("${hinge.timeline.heartbeat:PT15S}") Duration heartbeat) {
+        this.updates = updates;
+        this.heartbeat = heartbeat;
+    }
+
+    /** {@code ?exercise&from&to&limit&cursor}, validated. */
+    public record Query(String exercise, Instant from, Instant to, int limit, String cursor) {
+        public static Query parse(String exercise, String from, String to, String limit, String cursor) {
+            RequestFields fields = new RequestFields();
+            Exercise ex = fields.optional("exercise", exercise, Exercise::new);
+            Instant fromAt = fields.optional("from", from, Params::instant);
+            Instant toAt = fields.optional("to", to, Params::instant);
+            int pageSize = Paging.DEFAULT_LIMIT;
+            try {
+                pageSize = Paging.limit(limit);
+            } catch (RuntimeException e) {
+                fields.reject("limit", "must be a whole number from 1 to " + Paging.MAX_LIMIT);
+            }
+            if (fromAt != null && toAt != null && !fromAt.isBefore(toAt)) {
+                fields.reject("to", "must be after from");
+            }
+            fields.validate();
+            return new Query(ex == null ? null : ex.slug(), fromAt, toAt, pageSize, cursor);
+        }
+
+        public Page<TimelineItem> page(TimelineStore store, UUID athleteId) {
+            return store.page(athleteId, exercise, from, to, limit, cursor);
+        }
+    }
+
+    /**
+     * The items recorded so far, then each new one as the projection records it, with heartbeat comments so
+     * idle connections stay open through proxies. The stream ends when {@code until} emits (access revoked).
+     */
+    public Flux<ServerSentEvent<TimelineItem>> stream(TimelineStore store, UUID athleteId, Flux<?> until) {
+        Flux<TimelineItem> live = updates.of(athleteId).cache();
+        Set<UUID> sent = new HashSet<>();
+        Flux<TimelineItem> items = live.take(Duration.ZERO).thenMany(
+                        Blocking.call(() -> store.all(athleteId)).flatMapIterable(list -> list))
+                .concatWith(live)
+                .filter(item -> {
+                    synchronized (sent) {
+                        return sent.add(item.id());
+                    }
+                });
+        Flux<ServerSentEvent<TimelineItem>> events = items.map(item ->
+                ServerSentEvent.<TimelineItem>builder(item).id(item.id().toString()).event(item.type()).build());
+        Flux<ServerSentEvent<TimelineItem>> heartbeats = Flux.interval(heartbeat)
+                .map(n -> ServerSentEvent.<TimelineItem>builder().comment("keep-alive").build());
+        return Flux.merge(events, heartbeats).takeUntilOther(until);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hinge.platform.web;
+
+import dev.hinge.kernel.common.DomainException;
+import dev.hinge.kernel.common.Times;
+import dev.hinge.platform.problem.RequestFields;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Strict parsing of the values that arrive as text: ids in paths, times in bodies and queries. */
+public final class Params {
+    private Params() {
+    }
+
+    public static UUID uuid(String raw) {
+        try {
+            if (raw.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("must be a UUID");
+        }
+    }
+
+    public static Instant instant(String raw) {
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("must be an ISO-8601 instant such as 2026-11-02T18:00:00Z");
+        }
+    }
+
+    /** A client-given time of something that happened (default now): not before 2000, at most 5 minutes ahead. */
+    public static Instant happenedAt(RequestFields fields, String field, String raw, Instant now) {
+        if (raw == null) {
+            return now;
+        }
+        return fields.optional(field, raw, s -> Times.happenedAt(instant(s), now));
+    }
+}
