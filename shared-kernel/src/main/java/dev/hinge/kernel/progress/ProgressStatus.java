@@ -1,0 +1,15 @@
+package dev.hinge.kernel.progress;
+
+/** Where an athlete stands on an exercise; the first that holds, in the order of DOMAIN.md, wins. */
+public enum ProgressStatus {
+    /** A red-flag report since the last clearance for the exercise. */
+    RED_FLAG,
+    /** The latest session had pain of 4 or more, or sharp pain. */
+    PAIN_REPORTED,
+    /** A deload is active and a pain-free load since it reached the reference max. */
+    RECOVERED,
+    /** A deload is active and a pain-free load since it is above its rounded load; or no deload is active. */
+    PROGRESSING,
+    /** A deload is active and nothing pain-free above its load yet. */
+    DELOADED
+}
