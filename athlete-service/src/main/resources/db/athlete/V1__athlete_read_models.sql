@@ -31,3 +31,15 @@ create table athlete_cue (
     retired_at  timestamp with time zone
 );
 create index athlete_cue_active on athlete_cue (athlete_id, assigned_at);
+
+-- The events the kernel's progress fold reads, per athlete (athlete.progress); views are folded on request.
+create table athlete_progress_event (
+    athlete_id       uuid         not null,
+    event_id         uuid         not null,
+    position         bigint       not null,
+    payload_type     varchar(255) not null,
+    payload_revision varchar(255),
+    payload          bytea        not null,
+    primary key (athlete_id, event_id)
+);
+create index athlete_progress_event_order on athlete_progress_event (athlete_id, position);

@@ -49,8 +49,9 @@ public class TimelineStore {
         CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> updates.recorded(entry.athleteId().value(), item)));
     }
 
-    /** Oldest first; {@code from} inclusive, {@code to} exclusive; {@code cursor} from a previous page's next. */
-    public Page<TimelineItem> page(UUID athleteId, String exercise, Instant from, Instant to, int limit, String cursor) {
+    /** Oldest first; {@code from} inclusive, {@code to} exclusive, {@code asOf} inclusive; {@code cursor} from a previous page's next. */
+    public Page<TimelineItem> page(UUID athleteId, String exercise, Instant from, Instant to, Instant asOf, int limit,
+                                   String cursor) {
         StringBuilder sql = new StringBuilder("select at, position, item from " + table + " where athlete_id = ?");
         List<Object> params = new ArrayList<>(List.of(athleteId));
         if (exercise != null) {
@@ -64,6 +65,10 @@ public class TimelineStore {
         if (to != null) {
             sql.append(" and at < ?");
             params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        }
+        if (asOf != null) {
+            sql.append(" and at <= ?");
+            params.add(OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
         }
         if (cursor != null) {
             Cursor after = Cursor.decode(cursor);

@@ -29,13 +29,14 @@ public class TimelineStreams {
         this.heartbeat = heartbeat;
     }
 
-    /** {@code ?exercise&from&to&limit&cursor}, validated. */
-    public record Query(String exercise, Instant from, Instant to, int limit, String cursor) {
-        public static Query parse(String exercise, String from, String to, String limit, String cursor) {
+    /** {@code ?exercise&from&to&asOf&limit&cursor}, validated; asOf keeps the items at or before it. */
+    public record Query(String exercise, Instant from, Instant to, Instant asOf, int limit, String cursor) {
+        public static Query parse(String exercise, String from, String to, String asOf, String limit, String cursor) {
             RequestFields fields = new RequestFields();
             Exercise ex = fields.optional("exercise", exercise, Exercise::new);
             Instant fromAt = fields.optional("from", from, Params::instant);
             Instant toAt = fields.optional("to", to, Params::instant);
+            Instant asOfAt = fields.optional("asOf", asOf, Params::instant);
             int pageSize = Paging.DEFAULT_LIMIT;
             try {
                 pageSize = Paging.limit(limit);
@@ -46,11 +47,11 @@ public class TimelineStreams {
                 fields.reject("to", "must be after from");
             }
             fields.validate();
-            return new Query(ex == null ? null : ex.slug(), fromAt, toAt, pageSize, cursor);
+            return new Query(ex == null ? null : ex.slug(), fromAt, toAt, asOfAt, pageSize, cursor);
         }
 
         public Page<TimelineItem> page(TimelineStore store, UUID athleteId) {
-            return store.page(athleteId, exercise, from, to, limit, cursor);
+            return store.page(athleteId, exercise, from, to, asOf, limit, cursor);
         }
     }
 

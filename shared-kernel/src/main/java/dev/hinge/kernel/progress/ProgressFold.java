@@ -1,6 +1,7 @@
 package dev.hinge.kernel.progress;
 
 import dev.hinge.kernel.coaching.ClearanceGivenEvent;
+import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
 import dev.hinge.kernel.coaching.CueRetiredEvent;
 import dev.hinge.kernel.coaching.DeloadPrescribedEvent;
@@ -107,6 +108,26 @@ public final class ProgressFold {
             return Optional.of(new Dated(e.at(), 5, e.painReportId().toString(), h -> h.on(e)));
         } else if (event instanceof RedFlagRaisedEvent e) {
             return Optional.of(new Dated(e.at(), 6, e.redFlagId().toString(), h -> h.on(e)));
+        }
+        return Optional.empty();
+    }
+
+    /** The athlete whose progress {@code event} concerns, or empty for events the fold does not read. */
+    public static Optional<AthleteId> athleteOf(Object event) {
+        if (event instanceof SetLoggedEvent e) {
+            return Optional.of(e.athleteId());
+        } else if (event instanceof PainReportedEvent e) {
+            return Optional.of(e.athleteId());
+        } else if (event instanceof RedFlagRaisedEvent e) {
+            return Optional.of(e.athleteId());
+        } else if (event instanceof DeloadPrescribedEvent e) {
+            return Optional.of(e.athleteId());
+        } else if (event instanceof CueAssignedEvent e) {
+            return Optional.of(e.athleteId());
+        } else if (event instanceof CueRetiredEvent e) {
+            return Optional.of(e.athleteId());
+        } else if (event instanceof ClearanceGivenEvent e) {
+            return Optional.of(e.athleteId());
         }
         return Optional.empty();
     }

@@ -34,9 +34,10 @@ class TimelineController {
                                       @RequestParam(required = false) String exercise,
                                       @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String limit,
                                       @RequestParam(required = false) String cursor) {
-        TimelineStreams.Query query = TimelineStreams.Query.parse(exercise, from, to, limit, cursor);
+        TimelineStreams.Query query = TimelineStreams.Query.parse(exercise, from, to, asOf, limit, cursor);
         UUID athlete = CurrentUser.id(jwt);
         return Blocking.call(() -> query.page(timeline.store(), athlete));
     }

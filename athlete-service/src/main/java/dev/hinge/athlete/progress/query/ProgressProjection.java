@@ -1,0 +1,41 @@
+package dev.hinge.athlete.progress.query;
+
+import dev.hinge.kernel.progress.ProgressView;
+import dev.hinge.kernel.training.Exercise;
+import dev.hinge.platform.progress.ProgressLog;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The athlete's own progress: the kernel's fold over their events, from both services. */
+@Component
+@ProcessingGroup("athlete.progress")
+public class ProgressProjection {
+    private final ProgressLog log;
+
+    ProgressProjection(JdbcClient jdbc, Serializer serializer) {
+        this.log = new ProgressLog(jdbc, serializer, "athlete_progress_event");
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message, TrackingToken token) {
+        log.record(event, message, token);
+    }
+
+    @ResetHandler
+    void reset() {
+        log.clear();
+    }
+
+    public ProgressView progress(UUID athleteId, Exercise exercise, Instant asOf) {
+        return log.view(athleteId, exercise, asOf);
+    }
+}

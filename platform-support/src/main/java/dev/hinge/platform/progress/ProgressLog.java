@@ -1,0 +1,63 @@
+package dev.hinge.platform.progress;
+
+import dev.hinge.kernel.progress.ProgressFold;
+import dev.hinge.kernel.progress.ProgressView;
+import dev.hinge.kernel.training.Exercise;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The progress read model both services keep (each in its own table): the events the kernel's fold reads, per
+ * athlete. A view is folded when asked, because it depends on the moment asked about ({@code asOf}, weeks since
+ * the deload); late events simply join the log and the fold puts them in their place.
+ */
+public class ProgressLog {
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final String table;
+
+    public ProgressLog(JdbcClient jdbc, Serializer serializer, String table) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.table = table;
+    }
+
+    /** Keeps {@code event} if the fold reads it (in the processor's transaction). */
+    public void record(Object event, EventMessage<?> message, TrackingToken token) {
+        ProgressFold.athleteOf(event).ifPresent(athlete -> {
+            SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
+            long position = token == null ? 0 : token.position().orElse(0);
+            jdbc.sql("insert into " + table + " (athlete_id, event_id, position, payload_type, payload_revision, payload)"
+                            + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(athlete.value(), UUID.fromString(message.getIdentifier()), position,
+                            payload.getType().getName(), payload.getType().getRevision(), payload.getData())
+                    .update();
+        });
+    }
+
+    public void clear() {
+        jdbc.sql("delete from " + table).update();
+    }
+
+    public List<Object> events(UUID athleteId) {
+        return jdbc.sql("select payload_type, payload_revision, payload from " + table + " where athlete_id = ? order by position")
+                .params(athleteId)
+                .query((rs, n) -> serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class,
+                        rs.getString(1), rs.getString(2))))
+                .list();
+    }
+
+    /** The athlete's progress on {@code exercise} as of {@code asOf} (sessions by UTC calendar day). */
+    public ProgressView view(UUID athleteId, Exercise exercise, Instant asOf) {
+        return ProgressFold.fold(exercise, events(athleteId), asOf, ZoneOffset.UTC);
+    }
+}
