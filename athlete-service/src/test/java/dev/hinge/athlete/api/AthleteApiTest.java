@@ -399,6 +399,47 @@ class AthleteApiTest {
                 .verifyComplete();
     }
 
+    @Test
+    void progressFollowsPainFreeSessionsAndStopsAtARedFlag() {
+        AthleteApi athlete = AthleteApi.register(http, "Progressing");
+        athlete.logSet(set("2026-10-01T18:00:00Z", 285));
+        athlete.logSet(set("2026-10-04T18:00:00Z", 295));
+        await().untilAsserted(() -> athlete.get("/api/v1/me/progress?exercise=deadlift").expectStatus().isOk().expectBody()
+                .jsonPath("$.bestPainFreeLoad").isEqualTo(295)
+                .jsonPath("$.status").isEqualTo("progressing")
+                .jsonPath("$.suggestion.action").isEqualTo("increase")
+                .jsonPath("$.suggestion.load.value").isEqualTo(305)
+                .jsonPath("$.suggestion.load.unit").isEqualTo("lb"));
+
+        athlete.post("/api/v1/me/pain-reports", "{\"score\":3,\"quality\":\"tingling\",\"location\":\"left foot\",\"exercise\":\"deadlift\",\"at\":\"2026-10-05T07:00:00Z\"}")
+                .expectStatus().isCreated();
+        athlete.logSet(set("2026-10-07T18:00:00Z", 295));
+        await().untilAsserted(() -> athlete.get("/api/v1/me/progress?exercise=deadlift").expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("red_flag")
+                .jsonPath("$.suggestion.action").isEqualTo("stop")
+                .jsonPath("$.suggestion.load").isEmpty());
+
+        athlete.get("/api/v1/me/progress?exercise=deadlift&asOf=2026-10-04T23:00:00Z").expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("progressing");
+        athlete.get("/api/v1/me/progress").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("exercise");
+        athlete.get("/api/v1/me/progress?exercise=deadlift&asOf=soon").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
+        AthleteApi other = AthleteApi.register(http, "Nothing yet");
+        other.get("/api/v1/me/progress?exercise=deadlift").expectStatus().isOk().expectBody()
+                .jsonPath("$.referenceMax").isEmpty()
+                .jsonPath("$.bestPainFreeLoad").isEmpty();
+    }
+
+    @Test
+    void theTimelineAsOfADateShowsWhatHadHappenedByThen() {
+        AthleteApi athlete = AthleteApi.register(http, "Historian");
+        athlete.logSet(set("2026-10-01T18:00:00Z", 200));
+        athlete.logSet(set("2026-10-08T18:00:00Z", 210));
+        await().untilAsserted(() -> assertThat(athlete.timeline("").get("items")).hasSize(2));
+        assertThat(athlete.timeline("?asOf=2026-10-01T18:00:00Z").get("items")).hasSize(1);
+    }
+
     private void coachRegisters(CoachId coach) {
         eventStore.publish(new GenericDomainEventMessage<>("Coach", coach.toString(), 0,
                 new CoachRegisteredEvent(coach, new DisplayName("Coach Carter"), Instant.now())));

@@ -64,9 +64,13 @@ public class Replays implements ApplicationRunner {
             processors.put(name, processor);
         }
         log.info("Replaying {} up to event {}", processors.keySet(), head);
+        long lastReport = 0;
         while (!processors.values().stream().allMatch(p -> caughtUp(p, head))) {
-            processors.forEach((name, p) -> log.info("Replay of {}: at {} of {}", name, position(p), head));
-            sleep(Duration.ofSeconds(2));
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
+                processors.forEach((name, p) -> log.info("Replay of {}: at {} of {}", name, position(p), head));
+                lastReport = System.nanoTime();
+            }
+            sleep(Duration.ofMillis(100));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("Replay finished: {} processors, {} events in {} s ({} events/s)", processors.size(), head,
