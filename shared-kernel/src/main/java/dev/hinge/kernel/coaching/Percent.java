@@ -3,7 +3,6 @@ package dev.hinge.kernel.coaching;
 import dev.hinge.kernel.common.DomainException;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Objects;
 
 /** A deload percentage of a reference max: above 0, at most 100. */
@@ -24,7 +23,7 @@ public record Percent(BigDecimal value) {
 
     /** 0.5 for 50%. */
     public BigDecimal fraction() {
-        return value.divide(HUNDRED, MathContext.DECIMAL64);
+        return value.movePointLeft(2);
     }
 
     @Override

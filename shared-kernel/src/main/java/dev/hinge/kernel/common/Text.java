@@ -25,7 +25,7 @@ public final class Text {
         if (trimmed.length() > maxLength) {
             throw DomainException.invalid("must be at most " + maxLength + " characters");
         }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw DomainException.invalid("must not contain control characters");
         }
         return trimmed;

@@ -6,8 +6,6 @@ public enum PainClass {
     PAIN_FREE,
     /** Mild muscle soreness, normal after deadlifts. */
     NORMAL_SORENESS,
-    /** Some other pain below the painful threshold: watch it. */
-    MILD_PAIN,
     /** Pain of 4 or more, or sharp: stop the exercise, rest, reassess; go back to the last pain-free load. */
     STOP_AND_REASSESS,
     /** Radiating, tingling or numbness: stop and see a professional; no more load until a coach clears. */

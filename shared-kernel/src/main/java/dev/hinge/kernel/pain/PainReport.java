@@ -36,7 +36,8 @@ public record PainReport(PainScore score, String location, PainQuality quality) 
         if (score.value() == 0) {
             return PainClass.PAIN_FREE;
         }
-        return quality == PainQuality.SORENESS ? PainClass.NORMAL_SORENESS : PainClass.MILD_PAIN;
+        // below 4, not sharp, not a red flag, not none: soreness is the only quality left
+        return PainClass.NORMAL_SORENESS;
     }
 
     public boolean isRedFlag() {

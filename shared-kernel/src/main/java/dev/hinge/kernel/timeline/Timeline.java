@@ -19,6 +19,7 @@ import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 
 import java.util.Map;
 import java.util.Optional;
@@ -209,7 +210,7 @@ public final class Timeline {
     }
 
     private static String lower(Exercise exercise) {
-        return exercise.displayName().toLowerCase();
+        return exercise.displayName().toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, Object> data(String key, Object value) {

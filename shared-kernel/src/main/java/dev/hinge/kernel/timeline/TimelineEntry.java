@@ -4,6 +4,7 @@ import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.training.Exercise;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,6 @@ public record TimelineEntry(AthleteId athleteId, Exercise exercise, Instant at, 
                             String summary, Map<String, Object> data) {
 
     public TimelineItem toItem(UUID eventId) {
-        return new TimelineItem(eventId, at, type.name().toLowerCase(), actor, summary, data);
+        return new TimelineItem(eventId, at, type.name().toLowerCase(Locale.ROOT), actor, summary, data);
     }
 }

@@ -3,7 +3,6 @@ package dev.hinge.kernel.training;
 import dev.hinge.kernel.common.DomainException;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.Objects;
@@ -62,13 +61,16 @@ public record Load(BigDecimal value, WeightUnit unit) implements Comparable<Load
         if (target == unit) {
             return this;
         }
+        if (target == WeightUnit.KG) {
+            return new Load(kilograms(), target);
+        }
         BigDecimal converted = kilograms().divide(target.kilograms(), CONVERSION_SCALE, RoundingMode.HALF_EVEN);
         return new Load(converted, target);
     }
 
     /** This load times {@code fraction} (0.5 for half), exact, in the same unit. */
     public Load times(BigDecimal fraction) {
-        return new Load(value.multiply(fraction, MathContext.DECIMAL64), unit);
+        return new Load(value.multiply(fraction), unit);
     }
 
     /** Rounded down to a multiple of {@code step} in this load's unit; never below one step. */

@@ -20,7 +20,9 @@ public final class OneRepMax {
         if (reps.value() == 1) {
             return Optional.of(load);
         }
-        BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(reps.value()).divide(THIRTY, MathContext.DECIMAL64));
-        return Optional.of(load.times(factor));
+        // w × (30 + reps) / 30: one rounding, at the end, so that exact cases (90 kg × 10 = 120 kg) stay exact.
+        BigDecimal estimate = load.value().multiply(BigDecimal.valueOf(30L + reps.value()))
+                .divide(THIRTY, MathContext.DECIMAL64);
+        return Optional.of(new Load(estimate, load.unit()));
     }
 }

@@ -1,0 +1,95 @@
+package dev.hinge.kernel.training;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.math.BigDecimal;
+
+import static dev.hinge.kernel.training.WeightUnit.KG;
+import static dev.hinge.kernel.training.WeightUnit.LB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoadConversionProperties {
+    /** The international pound, by definition. */
+    private static final BigDecimal KILOGRAMS_PER_POUND = new BigDecimal("0.45359237");
+    private static final BigDecimal A_BILLIONTH = new BigDecimal("1E-9");
+
+    @Provide
+    Arbitrary<BigDecimal> pounds() {
+        return Arbitraries.bigDecimals().between(new BigDecimal("0.000001"), new BigDecimal("2204.6")).ofScale(6);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> kilograms() {
+        return Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("1000")).ofScale(3);
+    }
+
+    @Property
+    void poundsToKilogramsAndBackIsTheOriginalWithinABillionth(@ForAll("pounds") BigDecimal pounds) {
+        Load load = new Load(pounds, LB);
+
+        Load back = load.in(KG).in(LB);
+
+        assertThat(back.unit()).isEqualTo(LB);
+        assertThat(back.value().subtract(load.value()).abs()).isLessThanOrEqualTo(A_BILLIONTH);
+    }
+
+    @Property
+    void kilogramsToPoundsAndBackIsTheOriginalWithinABillionth(@ForAll("kilograms") BigDecimal kilograms) {
+        Load load = new Load(kilograms, KG);
+
+        Load back = load.in(LB).in(KG);
+
+        assertThat(back.unit()).isEqualTo(KG);
+        assertThat(back.value().subtract(load.value()).abs()).isLessThanOrEqualTo(A_BILLIONTH);
+    }
+
+    @Property
+    void poundsToKilogramsIsExact(@ForAll("pounds") BigDecimal pounds) {
+        Load inKilograms = new Load(pounds, LB).in(KG);
+
+        assertThat(inKilograms.unit()).isEqualTo(KG);
+        assertThat(inKilograms.value()).isEqualByComparingTo(pounds.multiply(KILOGRAMS_PER_POUND));
+    }
+
+    @Property
+    void aPoundLoadAndItsKilogramsAreTheSameMass(@ForAll("pounds") BigDecimal pounds) {
+        Load load = new Load(pounds, LB);
+
+        assertThat(load.compareTo(load.in(KG))).isZero();
+        assertThat(load.in(KG).compareTo(load)).isZero();
+    }
+
+    @Property
+    void poundsToKilogramsPreservesOrdering(@ForAll("pounds") BigDecimal a, @ForAll("pounds") BigDecimal b) {
+        int before = Integer.signum(a.compareTo(b));
+
+        int after = Integer.signum(new Load(a, LB).in(KG).value().compareTo(new Load(b, LB).in(KG).value()));
+
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Property
+    void kilogramsToPoundsPreservesOrdering(@ForAll("kilograms") BigDecimal a, @ForAll("kilograms") BigDecimal b) {
+        int before = Integer.signum(a.compareTo(b));
+
+        int after = Integer.signum(new Load(a, KG).in(LB).value().compareTo(new Load(b, KG).in(LB).value()));
+
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Property
+    void comparingAcrossUnitsAgreesWithComparingInOneUnit(@ForAll("pounds") BigDecimal pounds,
+                                                          @ForAll("kilograms") BigDecimal kilograms) {
+        Load inPounds = new Load(pounds, LB);
+        Load inKilograms = new Load(kilograms, KG);
+
+        int expected = Integer.signum(pounds.multiply(KILOGRAMS_PER_POUND).compareTo(kilograms));
+
+        assertThat(Integer.signum(inPounds.compareTo(inKilograms))).isEqualTo(expected);
+        assertThat(Integer.signum(inKilograms.compareTo(inPounds))).isEqualTo(-expected);
+    }
+}
