@@ -22,10 +22,14 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -110,16 +114,22 @@ public class EventStoreConfiguration {
      * 1 s fetch delay made the other side lag ~670 ms at p50, so it is configurable and short by default.
      */
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, SpringAxonConfiguration axon,
+    public WakeableEventStore eventStore(EventStorageEngine storageEngine, SpringAxonConfiguration axon,
                                          @Value("${hinge.event-store.fetch-delay}") Duration fetchDelay) {
         org.axonframework.config.Configuration configuration = axon.getObject();
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+                .timeUnit(TimeUnit.MILLISECONDS));
+    }
+
+    /** On PostgreSQL, appends by either service wake both services' readers (LISTEN/NOTIFY). */
+    @Bean
+    @ConditionalOnProperty(name = "hinge.event-store.listen", havingValue = "true", matchIfMissing = true)
+    AppendListener appendListener(DataSource dataSource, WakeableEventStore eventStore) throws SQLException {
+        return isPostgres(dataSource) ? new AppendListener(dataSource, eventStore) : null;
     }
 
     /** Every processor is a pooled streaming processor handling events in batches (one transaction each). */
@@ -136,13 +146,21 @@ public class EventStoreConfiguration {
     @Bean
     public FlywayMigrationStrategy platformThenService() {
         return serviceFlyway -> {
+            boolean postgres = serviceFlyway.getConfiguration().getDatabaseType().getName().equals("PostgreSQL");
             Flyway.configure()
                     .configuration(serviceFlyway.getConfiguration())
-                    .locations("classpath:db/platform")
+                    .locations(postgres ? new String[]{"classpath:db/platform", "classpath:db/platform-postgresql"}
+                            : new String[]{"classpath:db/platform"})
                     .table("platform_schema_history")
                     .load()
                     .migrate();
             serviceFlyway.migrate();
         };
+    }
+
+    private static boolean isPostgres(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        }
     }
 }
