@@ -10,13 +10,15 @@ import dev.hinge.platform.web.Params;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The timeline read routes both services offer: a page, and a live stream of Server-Sent Events. */
 @Component
@@ -60,20 +62,21 @@ public class TimelineStreams {
      * idle connections stay open through proxies. The stream ends when {@code until} emits (access revoked).
      */
     public Flux<ServerSentEvent<TimelineItem>> stream(TimelineStore store, UUID athleteId, Flux<?> until) {
-        Flux<TimelineItem> live = updates.of(athleteId).cache();
-        Set<UUID> sent = new HashSet<>();
-        Flux<TimelineItem> items = live.take(Duration.ZERO).thenMany(
-                        Blocking.call(() -> store.all(athleteId)).flatMapIterable(list -> list))
-                .concatWith(live)
-                .filter(item -> {
-                    synchronized (sent) {
-                        return sent.add(item.id());
-                    }
-                });
+        Flux<TimelineItem> items = Flux.defer(() -> {
+            // listen before reading what is stored, so nothing recorded in between is missed; drop repeats
+            Sinks.Many<TimelineItem> recorded = Sinks.many().unicast().onBackpressureBuffer();
+            Disposable listening = updates.of(athleteId).subscribe(recorded::tryEmitNext);
+            Set<UUID> sent = ConcurrentHashMap.newKeySet();
+            return Blocking.call(() -> store.all(athleteId)).flatMapIterable(stored -> stored)
+                    .concatWith(recorded.asFlux())
+                    .filter(item -> sent.add(item.id()))
+                    .doFinally(signal -> listening.dispose());
+        });
         Flux<ServerSentEvent<TimelineItem>> events = items.map(item ->
                 ServerSentEvent.<TimelineItem>builder(item).id(item.id().toString()).event(item.type()).build());
         Flux<ServerSentEvent<TimelineItem>> heartbeats = Flux.interval(heartbeat)
                 .map(n -> ServerSentEvent.<TimelineItem>builder().comment("keep-alive").build());
         return Flux.merge(events, heartbeats).takeUntilOther(until);
     }
+
 }
