@@ -30,13 +30,15 @@ final class TwoServices {
 
     static synchronized TwoServices get() {
         if (running == null) {
-            List<String> properties = new ArrayList<>(List.of(FreshPostgres.properties(TestDatabase.fresh())));
-            properties.add("server.port=0");
-            String[] props = properties.toArray(String[]::new);
-            ConfigurableApplicationContext athlete = new SpringApplicationBuilder(AthleteServiceApplication.class)
-                    .properties(props).run();
-            ConfigurableApplicationContext coach = new SpringApplicationBuilder(CoachServiceApplication.class)
-                    .properties(props).run();
+            // as command-line arguments, the way a deployment overrides each service's own settings
+            List<String> arguments = new ArrayList<>();
+            for (String property : FreshPostgres.properties(TestDatabase.fresh())) {
+                arguments.add("--" + property);
+            }
+            arguments.add("--server.port=0");
+            String[] args = arguments.toArray(String[]::new);
+            ConfigurableApplicationContext athlete = new SpringApplicationBuilder(AthleteServiceApplication.class).run(args);
+            ConfigurableApplicationContext coach = new SpringApplicationBuilder(CoachServiceApplication.class).run(args);
             running = new TwoServices(athlete, coach);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 coach.close();

@@ -22,6 +22,7 @@ import dev.hinge.platform.idempotency.Idempotency;
 import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Commands;
+import dev.hinge.platform.web.LoadBody;
 import dev.hinge.platform.web.Params;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,7 @@ class LogController {
         this.idempotency = idempotency;
     }
 
-    record LogSetRequest(UUID id, String exercise, LogRequests.LoadBody load, Integer reps, BigDecimal rpe,
+    record LogSetRequest(UUID id, String exercise, LoadBody load, Integer reps, BigDecimal rpe,
                          String performedAt, LogRequests.PainBody pain, List<String> checklist, String videoUrl,
                          String notes) {
     }
@@ -76,7 +77,10 @@ class LogController {
         UUID athlete = CurrentUser.id(jwt);
         RequestFields fields = new RequestFields();
         Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
-        Load load = LogRequests.load(fields, "load", request.load());
+        Load load = request.load() == null ? null : LoadBody.lifted(fields, "load", request.load());
+        if (request.load() == null) {
+            fields.reject("load", "is required");
+        }
         Reps reps = fields.required("reps", request.reps(), Reps::new);
         Rpe rpe = fields.optional("rpe", request.rpe(), Rpe::new);
         Instant performedAt = Params.happenedAt(fields, "performedAt", request.performedAt(), clock.instant());

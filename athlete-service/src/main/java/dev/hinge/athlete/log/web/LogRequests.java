@@ -6,11 +6,8 @@ import dev.hinge.kernel.pain.PainQuality;
 import dev.hinge.kernel.pain.PainReport;
 import dev.hinge.kernel.pain.PainScore;
 import dev.hinge.kernel.training.ChecklistItem;
-import dev.hinge.kernel.training.Load;
-import dev.hinge.kernel.training.WeightUnit;
 import dev.hinge.platform.problem.RequestFields;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,20 +20,7 @@ final class LogRequests {
     private LogRequests() {
     }
 
-    record LoadBody(BigDecimal value, String unit) {
-    }
-
     record PainBody(Integer score, String location, String quality) {
-    }
-
-    static Load load(RequestFields fields, String field, LoadBody body) {
-        if (body == null) {
-            fields.reject(field, "is required");
-            return null;
-        }
-        BigDecimal value = fields.required(field + ".value", body.value(), v -> v);
-        WeightUnit unit = fields.required(field + ".unit", body.unit(), u -> Slugs.parse(WeightUnit.class, u));
-        return value == null || unit == null ? null : fields.optional(field, value, v -> Load.lifted(v, unit));
     }
 
     static PainReport pain(RequestFields fields, String prefix, Integer score, String location, String quality) {

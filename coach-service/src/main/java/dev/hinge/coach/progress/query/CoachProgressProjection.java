@@ -1,0 +1,41 @@
+package dev.hinge.coach.progress.query;
+
+import dev.hinge.kernel.progress.ProgressView;
+import dev.hinge.kernel.training.Exercise;
+import dev.hinge.platform.progress.ProgressLog;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Athletes' progress as their coaches see it: the same kernel fold as the athlete's own view. */
+@Component
+@ProcessingGroup("coach.progress")
+public class CoachProgressProjection {
+    private final ProgressLog log;
+
+    CoachProgressProjection(JdbcClient jdbc, Serializer serializer) {
+        this.log = new ProgressLog(jdbc, serializer, "coach_progress_event");
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message, TrackingToken token) {
+        log.record(event, message, token);
+    }
+
+    @ResetHandler
+    void reset() {
+        log.clear();
+    }
+
+    public ProgressView progress(UUID athleteId, Exercise exercise, Instant asOf) {
+        return log.view(athleteId, exercise, asOf);
+    }
+}

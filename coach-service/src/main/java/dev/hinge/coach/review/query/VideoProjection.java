@@ -1,0 +1,99 @@
+package dev.hinge.coach.review.query;
+
+import dev.hinge.kernel.coaching.VideoReviewedEvent;
+import dev.hinge.kernel.training.VideoAttachedEvent;
+import dev.hinge.platform.problem.InvalidRequestException;
+import dev.hinge.platform.web.Page;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/** Videos athletes attached, and whether they were reviewed: the coach's review queue. */
+@Component
+@ProcessingGroup("coach.videos")
+public class VideoProjection {
+    private final JdbcClient jdbc;
+
+    VideoProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record QueuedVideo(UUID videoId, UUID athleteId, UUID setId, String exercise, String url, Instant submittedAt) {
+    }
+
+    @EventHandler
+    void on(VideoAttachedEvent e) {
+        jdbc.sql("""
+                        insert into coach_video (video_id, athlete_id, set_id, exercise, url, submitted_at)
+                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(e.videoId().value(), e.athleteId().value(), e.setId().value(), e.exercise().slug(), e.url().value(),
+                        OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
+                .update();
+    }
+
+    @EventHandler
+    void on(VideoReviewedEvent e) {
+        jdbc.sql("update coach_video set reviewed_at = ? where video_id = ? and reviewed_at is null")
+                .params(OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.videoId().value()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from coach_video").update();
+    }
+
+    public boolean isVideoOf(UUID videoId, UUID athleteId) {
+        return jdbc.sql("select count(*) from coach_video where video_id = ? and athlete_id = ?")
+                .params(videoId, athleteId).query(Long.class).single() > 0;
+    }
+
+    /** Unreviewed videos of these athletes, oldest first. */
+    public Page<QueuedVideo> queue(List<UUID> athletes, int limit, String cursor) {
+        if (athletes.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        StringBuilder sql = new StringBuilder("select video_id, athlete_id, set_id, exercise, url, submitted_at from coach_video"
+                + " where reviewed_at is null and athlete_id in (" + "?,".repeat(athletes.size() - 1) + "?)");
+        List<Object> params = new ArrayList<>(athletes);
+        if (cursor != null) {
+            QueuedVideo after = decode(cursor);
+            OffsetDateTime at = OffsetDateTime.ofInstant(after.submittedAt(), ZoneOffset.UTC);
+            sql.append(" and (submitted_at > ? or (submitted_at = ? and video_id > ?))");
+            params.addAll(List.of(at, at, after.videoId()));
+        }
+        sql.append(" order by submitted_at, video_id limit ?");
+        params.add(limit + 1);
+        List<QueuedVideo> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new QueuedVideo(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .list();
+        List<QueuedVideo> items = rows.stream().limit(limit).toList();
+        return new Page<>(items, rows.size() > limit ? encode(items.get(limit - 1)) : null);
+    }
+
+    private static String encode(QueuedVideo last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.submittedAt() + "|" + last.videoId()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static QueuedVideo decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return new QueuedVideo(UUID.fromString(parts[1]), null, null, null, null, Instant.parse(parts[0]));
+        } catch (RuntimeException e) {
+            throw InvalidRequestException.of("cursor", "is not a cursor this list gave out");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hinge.coach.roster.query;
+
+import dev.hinge.kernel.account.AthleteRegisteredEvent;
+import dev.hinge.kernel.common.Slugs;
+import dev.hinge.kernel.pain.PainReport;
+import dev.hinge.kernel.pain.PainReportedEvent;
+import dev.hinge.kernel.training.Exercise;
+import dev.hinge.kernel.training.Load;
+import dev.hinge.kernel.training.SetLoggedEvent;
+import dev.hinge.kernel.training.WeightUnit;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What a coach's roster shows of each athlete, and the heaviest load they logged per exercise. */
+@Component
+@ProcessingGroup("coach.roster")
+public class RosterProjection {
+    private final JdbcClient jdbc;
+
+    RosterProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record AthleteFacts(UUID athleteId, String displayName, Instant lastSetAt, String lastExercise,
+                               Integer painScore, String painQuality, Instant painAt) {
+    }
+
+    @EventHandler
+    void on(AthleteRegisteredEvent e) {
+        jdbc.sql("insert into coach_athlete (athlete_id, display_name) values (?, ?) on conflict do nothing")
+                .params(e.athleteId().value(), e.displayName().value()).update();
+    }
+
+    @EventHandler
+    void on(SetLoggedEvent e) {
+        UUID athlete = e.athleteId().value();
+        OffsetDateTime at = time(e.performedAt());
+        jdbc.sql("update coach_athlete set last_set_at = ?, last_exercise = ? where athlete_id = ? and (last_set_at is null or last_set_at <= ?)")
+                .params(at, e.exercise().slug(), athlete, at).update();
+        if (e.pain() != null) {
+            pain(athlete, e.pain(), e.performedAt());
+        }
+        heaviest(athlete, e.exercise(), e.load());
+    }
+
+    @EventHandler
+    void on(PainReportedEvent e) {
+        pain(e.athleteId().value(), e.report(), e.at());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from coach_athlete").update();
+        jdbc.sql("delete from coach_heaviest_load").update();
+    }
+
+    private void pain(UUID athlete, PainReport pain, Instant at) {
+        OffsetDateTime time = time(at);
+        jdbc.sql("""
+                        update coach_athlete set latest_pain_score = ?, latest_pain_quality = ?, latest_pain_at = ?
+                        where athlete_id = ? and (latest_pain_at is null or latest_pain_at <= ?)""")
+                .params(pain.score().value(), Slugs.of(pain.quality()), time, athlete, time).update();
+    }
+
+    private void heaviest(UUID athlete, Exercise exercise, Load load) {
+        int updated = jdbc.sql("update coach_heaviest_load set value = ?, unit = ?, kilograms = ? where athlete_id = ? and exercise = ? and kilograms < ?")
+                .params(load.value(), Slugs.of(load.unit()), load.kilograms(), athlete, exercise.slug(), load.kilograms()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into coach_heaviest_load (athlete_id, exercise, value, unit, kilograms) values (?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(athlete, exercise.slug(), load.value(), Slugs.of(load.unit()), load.kilograms()).update();
+        }
+    }
+
+    public Optional<AthleteFacts> facts(UUID athlete) {
+        return jdbc.sql("""
+                        select athlete_id, display_name, last_set_at, last_exercise, latest_pain_score, latest_pain_quality,
+                               latest_pain_at from coach_athlete where athlete_id = ?""")
+                .params(athlete)
+                .query((rs, n) -> new AthleteFacts(rs.getObject(1, UUID.class), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)),
+                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), instant(rs.getObject(7, OffsetDateTime.class))))
+                .optional();
+    }
+
+    /** The heaviest load the athlete logged for the exercise, in the unit it was logged in. */
+    public Optional<Load> heaviestLoad(UUID athlete, Exercise exercise) {
+        return jdbc.sql("select value, unit from coach_heaviest_load where athlete_id = ? and exercise = ?")
+                .params(athlete, exercise.slug())
+                .query((rs, n) -> new Load(rs.getBigDecimal(1), Slugs.parse(WeightUnit.class, rs.getString(2))))
+                .optional();
+    }
+
+    private static OffsetDateTime time(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+}

@@ -1,0 +1,95 @@
+package dev.hinge.coach.timeline.web;
+
+import dev.hinge.coach.coaching.query.AccessProjection;
+import dev.hinge.coach.progress.query.CoachProgressProjection;
+import dev.hinge.coach.timeline.query.CoachTimelineProjection;
+import dev.hinge.kernel.progress.ProgressView;
+import dev.hinge.kernel.timeline.TimelineItem;
+import dev.hinge.platform.problem.RequestFields;
+import dev.hinge.platform.progress.ProgressQuery;
+import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.timeline.TimelineStreams;
+import dev.hinge.platform.web.Blocking;
+import dev.hinge.platform.web.Page;
+import dev.hinge.platform.web.Params;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** An athlete's timeline and progress, for a coach the athlete granted access; anyone else gets 404. */
+@RestController
+class AthleteViewController {
+    private final AccessProjection access;
+    private final CoachTimelineProjection timeline;
+    private final CoachProgressProjection progress;
+    private final TimelineStreams streams;
+    private final Clock clock;
+
+    AthleteViewController(AccessProjection access, CoachTimelineProjection timeline, CoachProgressProjection progress,
+                          TimelineStreams streams, Clock clock) {
+        this.access = access;
+        this.timeline = timeline;
+        this.progress = progress;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/athletes/{athleteId}/timeline")
+    Mono<Page<TimelineItem>> timeline(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
+                                      @RequestParam(required = false) String exercise,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String asOf,
+                                      @RequestParam(required = false) String limit,
+                                      @RequestParam(required = false) String cursor) {
+        UUID coach = CurrentUser.id(jwt);
+        UUID athlete = athlete(athleteId);
+        TimelineStreams.Query query = TimelineStreams.Query.parse(exercise, from, to, asOf, limit, cursor);
+        return Blocking.call(() -> {
+            access.require(coach, athlete);
+            return query.page(timeline.store(), athlete);
+        });
+    }
+
+    /** Ends when the athlete revokes this coach's access. */
+    @GetMapping(path = "/api/v1/athletes/{athleteId}/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<TimelineItem>> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId) {
+        UUID coach = CurrentUser.id(jwt);
+        UUID athlete = athlete(athleteId);
+        Flux<AccessProjection.Closed> revoked = access.closing(coach, athlete).replay(1).autoConnect(0);
+        return Blocking.call(() -> {
+            access.require(coach, athlete);
+            return true;
+        }).thenMany(streams.stream(timeline.store(), athlete, revoked));
+    }
+
+    @GetMapping("/api/v1/athletes/{athleteId}/progress")
+    Mono<ProgressView> progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
+                                @RequestParam(required = false) String exercise,
+                                @RequestParam(required = false) String asOf) {
+        UUID coach = CurrentUser.id(jwt);
+        UUID athlete = athlete(athleteId);
+        ProgressQuery query = ProgressQuery.parse(exercise, asOf, clock.instant());
+        return Blocking.call(() -> {
+            access.require(coach, athlete);
+            return progress.progress(athlete, query.exercise(), query.asOf());
+        });
+    }
+
+    private static UUID athlete(String athleteId) {
+        RequestFields fields = new RequestFields();
+        UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
+        fields.validate();
+        return athlete;
+    }
+}
