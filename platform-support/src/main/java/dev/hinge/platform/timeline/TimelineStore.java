@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hinge.kernel.timeline.TimelineEntry;
 import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.platform.problem.InvalidRequestException;
-import dev.hinge.platform.web.Page;
+import dev.hinge.platform.paging.Page;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

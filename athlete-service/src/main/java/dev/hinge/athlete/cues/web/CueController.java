@@ -3,7 +3,7 @@ package dev.hinge.athlete.cues.web;
 import dev.hinge.athlete.cues.query.CueProjection;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
-import dev.hinge.platform.web.Page;
+import dev.hinge.platform.paging.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;

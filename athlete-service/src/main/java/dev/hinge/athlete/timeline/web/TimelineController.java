@@ -5,7 +5,7 @@ import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.platform.timeline.TimelineStreams;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
-import dev.hinge.platform.web.Page;
+import dev.hinge.platform.paging.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

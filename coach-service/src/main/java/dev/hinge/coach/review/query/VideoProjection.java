@@ -3,7 +3,7 @@ package dev.hinge.coach.review.query;
 import dev.hinge.kernel.coaching.VideoReviewedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;
 import dev.hinge.platform.problem.InvalidRequestException;
-import dev.hinge.platform.web.Page;
+import dev.hinge.platform.paging.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -9,7 +9,7 @@ import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
-import dev.hinge.platform.web.Page;
+import dev.hinge.platform.paging.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;

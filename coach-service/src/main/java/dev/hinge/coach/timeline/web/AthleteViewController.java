@@ -10,7 +10,7 @@ import dev.hinge.platform.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.timeline.TimelineStreams;
 import dev.hinge.platform.web.Blocking;
-import dev.hinge.platform.web.Page;
+import dev.hinge.platform.paging.Page;
 import dev.hinge.platform.web.Params;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;

@@ -1,4 +1,4 @@
-package dev.hinge.platform.web;
+package dev.hinge.platform.paging;
 
 import java.util.List;
 

@@ -1,0 +1,24 @@
+package dev.hinge.coach.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.hinge.platform.test.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+    private final JavaClasses classes = ArchitectureRules.mainClassesOf("dev.hinge.coach");
+
+    @Test
+    void commandsDoNotUseQueriesOrWeb() {
+        ArchitectureRules.commandsDoNotUseQueriesOrWeb().check(classes);
+    }
+
+    @Test
+    void queriesDoNotUseWeb() {
+        ArchitectureRules.queriesDoNotUseWeb().check(classes);
+    }
+
+    @Test
+    void nothingBlocksARequestThread() {
+        ArchitectureRules.nothingBlocks().check(classes);
+    }
+}
