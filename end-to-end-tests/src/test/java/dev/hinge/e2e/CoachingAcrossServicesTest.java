@@ -138,6 +138,8 @@ class CoachingAcrossServicesTest {
     private static void assertShutOut(Person coach, Person athlete, String videoId) {
         String base = "/api/v1/athletes/" + athlete.id();
         coach.get(base + "/timeline").expectStatus().isNotFound();
+        coach.http().get().uri(base + "/timeline/stream").headers(h -> h.setBearerAuth(coach.token()))
+                .accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isNotFound();
         coach.get(base + "/progress?exercise=deadlift").expectStatus().isNotFound();
         coach.post(base + "/videos/" + videoId + "/reviews", "{\"faults\":[{\"fault\":\"rounded_lower_back\"}]}")
                 .expectStatus().isNotFound();
