@@ -10,6 +10,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -132,11 +133,16 @@ public class EventStoreConfiguration {
         return isPostgres(dataSource) ? new AppendListener(dataSource, eventStore) : null;
     }
 
-    /** Every processor is a pooled streaming processor handling events in batches (one transaction each). */
+    /**
+     * Every processor is a pooled streaming processor handling events in batches (one transaction each). A
+     * handler that fails rolls its batch back and the batch is retried: a read model never skips an event
+     * (Axon's default would log the failure and move on).
+     */
     @Bean
     public ConfigurerModule streamingProcessors(@Value("${hinge.event-processing.batch-size}") int batchSize) {
-        return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1)));
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 
     /**

@@ -152,6 +152,9 @@ class CoachingController {
         Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
         FormFault fault = fields.optional("fault", request.fault(), f -> Slugs.parse(FormFault.class, f));
         Integer atSecond = fields.optional("atSecond", request.atSecond(), CoachingController::second);
+        if (request.atSecond() != null && request.videoId() == null) {
+            fields.reject("atSecond", "needs the videoId it is a second of");
+        }
         Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
         fields.validate();
         return idempotency.execute(coach.toString(), key, "POST /api/v1/athletes/" + athlete + "/cues", request,
@@ -209,8 +212,8 @@ class CoachingController {
                 () -> Blocking.call(() -> {
                     access.require(coach, athlete);
                     Load referenceMax = given != null ? given : roster.heaviestLoad(athlete, exercise).orElseThrow(() ->
-                            DomainException.invalid("referenceMax", "is required: no " + exercise.slug()
-                                    + " sets are logged to take the heaviest load from"));
+                            DomainException.invalid("referenceMax", "is required: no "
+                                    + exercise.displayName().toLowerCase() + " sets are logged to take the heaviest load from"));
                     return new PrescribeDeloadCommand(relationship(coach, athlete),
                             new DeloadId(id(request.id(), coach, key, "deload")), exercise, scale, referenceMax, at);
                 }).flatMap(command -> commands.<DeloadPrescribedEvent>send(command))

@@ -10,9 +10,11 @@ import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;
+import dev.hinge.platform.paging.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +25,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The coach's athletes: only those who granted access, red flags first, then the most recently trained. */
+/**
+ * The coach's athletes: only those who granted access, red flags first, then the most recently trained. A roster
+ * is small and its order changes with every red flag, so it is sorted whole and paged by position.
+ */
 @RestController
 class RosterController {
     private static final String RED_FLAG = Slugs.of(ProgressStatus.RED_FLAG);
@@ -49,8 +54,11 @@ class RosterController {
     }
 
     @GetMapping("/api/v1/me/athletes")
-    Mono<Page<RosterItem>> athletes(@AuthenticationPrincipal Jwt jwt) {
+    Mono<Page<RosterItem>> athletes(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String limit,
+                                    @RequestParam(required = false) String cursor) {
         UUID coach = CurrentUser.id(jwt);
+        int size = Paging.limit(limit);
+        int offset = Paging.offset(cursor);
         Instant now = clock.instant();
         return Blocking.call(() -> {
             List<RosterItem> items = access.athletesOf(coach).stream()
@@ -65,7 +73,7 @@ class RosterController {
                     .sorted(Comparator.comparing((RosterItem i) -> !RED_FLAG.equals(i.status()))
                             .thenComparing(RosterItem::lastSetAt, Comparator.nullsLast(Comparator.reverseOrder())))
                     .toList();
-            return new Page<>(items, null);
+            return Paging.slice(items, offset, size);
         });
     }
 }
