@@ -1,0 +1,262 @@
+package dev.hinge.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything measured, and the Markdown it becomes. Sections left empty print as not measured. */
+final class Results {
+    final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Machine machine;
+    Duration elapsed;
+
+    final List<Pgbench.Result> ceiling = new ArrayList<>();
+    final List<Ingest.Step> ingest = new ArrayList<>();
+    final Map<Integer, Long> backlogAfterStep = new LinkedHashMap<>();
+    final Map<Integer, Duration> catchUpAfterStep = new LinkedHashMap<>();
+    int registeredAthletes;
+    int warmupCommands;
+
+    Lag.Load lagLoad;
+    double lagPeak;
+    final List<Lag.Result> lag = new ArrayList<>();
+
+    List<LongHistory.Result> historyWithout = List.of();
+    List<LongHistory.Result> historyWith = List.of();
+    String snapshotNote;
+
+    Replay replay;
+
+    final Map<String, Long> rssIdle = new LinkedHashMap<>();
+    final Map<String, Long> rssAfterIngest = new LinkedHashMap<>();
+    final Map<String, Long> rssAfterReplay = new LinkedHashMap<>();
+    final Map<String, Duration> startup = new LinkedHashMap<>();
+
+    final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+
+    /** The replay section's figures. */
+    record Replay(long eventsInStore, long generated, double generateSeconds, int processors, long replayedEvents,
+                  double appSeconds, double wallSeconds, String unavailable, long timelineRows, long progressRows) {
+    }
+
+    String markdown(Options options) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Hinge benchmark results\n\n");
+        md.append("Measured ").append(started).append(" by `benchmarks/run").append(options.smoke() ? " --smoke" : "")
+                .append("` (").append(options.smoke() ? "smoke run: tiny counts, figures not comparable" : "full run")
+                .append(", ").append(elapsed == null ? "?" : String.format(Locale.ROOT, "%.1f min", elapsed.toMillis() / 60_000.0))
+                .append("). Everything on this one machine, in one run, against a fresh PostgreSQL database: the load ")
+                .append("generator, both services and PostgreSQL share its cores.\n\n");
+
+        md.append("## Machine\n\n| | |\n|---|---|\n");
+        if (machine != null) {
+            machine.facts().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        }
+        md.append("| Services | `java -Xmx").append(options.xmx()).append(" -jar <service>-exec.jar`, production settings ")
+                .append("(defaults; no profile), PostgreSQL by `SPRING_DATASOURCE_*` |\n\n");
+
+        md.append("## 1–2. Ceiling and ingest: \"log a set\" (`POST /api/v1/me/sets`)\n\n");
+        md.append("| clients | ceiling: pgbench tx/s | ingest commands/s | ingest ÷ ceiling | p50 ms | p99 ms | max ms "
+                + "| errors | commands | projection backlog at end (events) | projections caught up after (s) |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int clients : clientCounts()) {
+            Optional<Pgbench.Result> pg = ceiling.stream().filter(r -> r.clients() == clients).findFirst();
+            Optional<Ingest.Step> step = ingest.stream().filter(s -> s.clients() == clients).findFirst();
+            md.append("| ").append(clients).append(" | ")
+                    .append(pg.map(r -> r.error() == null ? num(r.tps()) : "failed").orElse("—")).append(" | ")
+                    .append(step.map(s -> num(s.perSecond())).orElse("—")).append(" | ")
+                    .append(pg.isPresent() && step.isPresent() && pg.get().error() == null
+                            ? pct(step.get().perSecond() / pg.get().tps()) : "—").append(" | ")
+                    .append(step.map(s -> Latencies.ms(s.latencies().p50Millis())).orElse("—")).append(" | ")
+                    .append(step.map(s -> Latencies.ms(s.latencies().p99Millis())).orElse("—")).append(" | ")
+                    .append(step.map(s -> Latencies.ms(s.latencies().maxMillis())).orElse("—")).append(" | ")
+                    .append(step.map(s -> Integer.toString(s.errors())).orElse("—")).append(" | ")
+                    .append(step.map(s -> s.completed() + (s.truncated() ? " of " + s.commands() + " (time limit)" : "")).orElse("—"))
+                    .append(" | ").append(Optional.ofNullable(backlogAfterStep.get(clients)).map(Results::integer).orElse("—"))
+                    .append(" | ").append(Optional.ofNullable(catchUpAfterStep.get(clients))
+                            .map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).orElse("—"))
+                    .append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## 3. Lag: athlete's 201 → the set's item on a timeline stream (SSE)\n\n");
+        if (lagLoad != null) {
+            md.append(String.format(Locale.ROOT, "Steady load: %s sets/s (half the peak of %s commands/s) for %.1f s from "
+                            + "paced clients; %d sent, %d errors.%n%n", num(lagLoad.rate()), num(lagPeak), lagLoad.seconds(),
+                    lagLoad.sent(), lagLoad.errors()));
+        }
+        md.append("| stream | streams | sets matched | p50 ms | p99 ms | max ms | missing | arrived before the 201 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        if (lag.isEmpty()) {
+            md.append("| (not measured) | | | | | | | |\n");
+        }
+        for (Lag.Result r : lag) {
+            if (r.unavailable() != null) {
+                md.append("| ").append(r.stream()).append(" | ").append(r.unavailable()).append(" | | | | | | |\n");
+            } else {
+                md.append("| ").append(r.stream()).append(" | ").append(r.streams()).append(" | ").append(r.matched())
+                        .append(" | ").append(Latencies.ms(r.lag().p50Millis())).append(" | ")
+                        .append(Latencies.ms(r.lag().p99Millis())).append(" | ").append(Latencies.ms(r.lag().maxMillis()))
+                        .append(" | ").append(r.missing()).append(" | ").append(r.early()).append(" |\n");
+            }
+        }
+        md.append('\n');
+
+        md.append("## 4. Replay: drop and rebuild every read model (`--hinge.replay=all` on athlete-service)\n\n");
+        md.append("| events in store | processors | replay time (s, from its log) | events/s | launch → \"Replay finished\" (s) "
+                + "| timeline rows after | progress rows after |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        if (replay == null) {
+            md.append("| (not measured) | | | | | | |\n");
+        } else if (replay.unavailable() != null) {
+            md.append("| ").append(integer(replay.eventsInStore())).append(" | ").append(replay.unavailable()).append(" | | | | | |\n");
+        } else {
+            md.append("| ").append(integer(replay.eventsInStore())).append(" | ").append(replay.processors()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", replay.appSeconds())).append(" | ")
+                    .append(num(replay.replayedEvents() / Math.max(replay.appSeconds(), 1e-9))).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", replay.wallSeconds())).append(" | ")
+                    .append(integer(replay.timelineRows())).append(" | ").append(integer(replay.progressRows())).append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## 5. Long history: one athlete's set, short against long aggregate history (one client)\n\n");
+        md.append("| prior events per athlete | athletes | sets | without snapshots: p50 / p99 / max ms | with snapshots: p50 / p99 / max ms |\n");
+        md.append("|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i < historyWithout.size(); i++) {
+            LongHistory.Result without = historyWithout.get(i);
+            String with = i < historyWith.size() ? historyWith.get(i).latencies().summary() : "n/a";
+            md.append("| ").append(integer(without.priorEvents())).append(" | ").append(without.athletes()).append(" | ")
+                    .append(without.latencies().count()).append(" | ").append(without.latencies().summary()).append(" | ")
+                    .append(with).append(" |\n");
+        }
+        if (historyWithout.size() == 2) {
+            md.append("| ratio long ÷ short (p50) | | | ").append(ratio(historyWithout)).append(" | ")
+                    .append(historyWith.size() == 2 ? ratio(historyWith) : "n/a").append(" |\n");
+        }
+        if (historyWithout.isEmpty()) {
+            md.append("| (not measured) | | | | |\n");
+        }
+        if (snapshotNote != null) {
+            md.append('\n').append(snapshotNote).append('\n');
+        }
+        md.append('\n');
+
+        md.append("## 6. Footprint: resident memory (VmRSS)\n\n| service | idle, after start | end of ingest | after replay |\n|---|---:|---:|---:|\n");
+        for (String service : List.of("athlete-service", "coach-service")) {
+            md.append("| ").append(service).append(" | ").append(mib(rssIdle.get(service))).append(" | ")
+                    .append(mib(rssAfterIngest.get(service))).append(" | ").append(mib(rssAfterReplay.get(service))).append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## Method\n\n");
+        method(md, options);
+        md.append("\n## Errors\n\n");
+        if (errors.isEmpty()) {
+            md.append("None.\n");
+        } else {
+            synchronized (errors) {
+                errors.forEach(e -> md.append("- ").append(e.replace("\n", " ")).append('\n'));
+            }
+        }
+        if (!notes.isEmpty()) {
+            md.append("\n## Notes\n\n");
+            synchronized (notes) {
+                notes.forEach(n -> md.append("- ").append(n).append('\n'));
+            }
+        }
+        return md.toString();
+    }
+
+    private void method(StringBuilder md, Options options) {
+        md.append("- **One command:** `benchmarks/run").append(options.smoke() ? " --smoke" : "").append("` builds with ")
+                .append("`./mvnw -q -B -DskipTests package`, drops and creates the databases `").append(options.database())
+                .append("` and `").append(options.scratchDatabase()).append("`, and runs `benchmarks/target/benchmarks-*-exec.jar` ")
+                .append("(a plain Java program). The client runs on the same cores as the services and PostgreSQL.\n");
+        md.append("- **Services:** both exec jars, `-Xmx").append(options.xmx()).append("`, ")
+                .append("`SPRING_DATASOURCE_URL=").append(options.jdbcUrl(options.database()))
+                .append("` (+ `_USERNAME`, `_PASSWORD`), `HINGE_JWT_SECRET` a fixed benchmark value, `HINGE_DATA_DIR` a temporary ")
+                .append("folder; every other setting at its default. Startup to healthy: ");
+        md.append(String.join(", ", startup.entrySet().stream()
+                .map(e -> e.getKey() + String.format(Locale.ROOT, " %.1f s", e.getValue().toMillis() / 1000.0)).toList()));
+        md.append(".\n");
+        md.append("- **Ceiling:** `pgbench -n -M prepared -c N -j min(N, cores) -T ").append(options.pgbenchSeconds())
+                .append("` on the scratch database with a custom script: one transaction = one insert into a table created ")
+                .append("from the event store's own DDL (`domain_event_entry` shape: new event id and aggregate id, a ")
+                .append(Pgbench.PAYLOAD_BYTES).append("-byte bytea payload, 100-byte metadata) plus one update of a ")
+                .append("`token_entry`-shaped row (one row per client). It is what PostgreSQL alone does per second with ")
+                .append("one command's writes, with the same durability settings.\n");
+        md.append("- **Ingest:** ").append(registeredAthletes).append(" athletes registered over HTTP; ")
+                .append(warmupCommands).append(" unmeasured warm-up sets; then for each client count a fixed number of sets ")
+                .append("(closed loop: each client sends its next set when the 201 arrives; client i logs for athletes i, i+N, ... ")
+                .append("so no two clients write one aggregate at once), each step bounded by ")
+                .append(options.stepLimit().toSeconds()).append(" s. JDK `HttpClient`, HTTP/1.1, one kept-alive connection ")
+                .append("per client; latency = request sent → whole answer read (HdrHistogram). commands/s = successful sets ÷ step ")
+                .append("time. Between steps the benchmark waits until every streaming processor has caught up with the store ")
+                .append("(the backlog at the end of a step and the time to catch up are in the table).\n");
+        md.append("- **Lag:** a coach registers on coach-service; every athlete grants it access. One coach stream per athlete ")
+                .append("(`GET /api/v1/athletes/{id}/timeline/stream`, ").append(options.lagStreams()).append(" athletes) and, ")
+                .append("as a same-service reference, the athletes' own streams (`GET /api/v1/me/timeline/stream`); ")
+                .append("then sets at half the peak ingest rate for ").append(options.lagDuration().toSeconds())
+                .append(" s (open loop: each send is due at start + n/rate). Lag = the SSE `set_logged` item whose `data.id` ")
+                .append("is the set id → minus the time its 201 was read; items still missing 15 s after the load are counted missing.\n");
+        md.append("- **Replay:** the store is filled to ").append(integer(options.replayEvents())).append(" events by COPY (binary) of ")
+                .append("events copied from rows the application wrote (an `AthleteRegisteredEvent` at sequence 0 and ")
+                .append("`SetLoggedEvent`s after it, for ").append(integer(options.replayAthletes())).append(" generated athletes, ")
+                .append("new event and set ids, consecutive sequence numbers, athletes interleaved), then `ANALYZE` and `CHECKPOINT`; ")
+                .append("both services are stopped and athlete-service is started with `--hinge.replay=all`. Its own log line ")
+                .append("\"Replay finished: N processors, M events in T s\" gives the replay time; the wall time from launch includes JVM start.\n");
+        md.append("- **Long history:** athletes registered over HTTP, then given ").append(options.shortHistory()).append(" or ")
+                .append(integer(options.longHistory())).append(" prior events (generated sets); one unmeasured set each, then ")
+                .append(options.historySamples()).append(" measured sets per group from one client, the groups interleaved. ")
+                .append("\"With snapshots\" runs only when `--snapshot-threshold=N` (or `HINGE_BENCH_SNAPSHOT_THRESHOLD`) is given: ")
+                .append("athlete-service is restarted with `--").append(options.snapshotProperty()).append("=N` and the groups measured again.\n");
+        md.append("- **Footprint:** VmRSS from `/proc/<pid>/status`: idle = a few seconds after both services were healthy, before any ")
+                .append("request; end of ingest = right after the last ingest step; after replay = athlete-service when its replay finished.\n");
+    }
+
+    private List<Integer> clientCounts() {
+        List<Integer> counts = new ArrayList<>();
+        ceiling.forEach(r -> add(counts, r.clients()));
+        ingest.forEach(s -> add(counts, s.clients()));
+        counts.sort(Integer::compare);
+        return counts;
+    }
+
+    private static void add(List<Integer> counts, int clients) {
+        if (!counts.contains(clients)) {
+            counts.add(clients);
+        }
+    }
+
+    private static String ratio(List<LongHistory.Result> results) {
+        double short_ = results.get(0).latencies().p50Millis();
+        double long_ = results.get(1).latencies().p50Millis();
+        return Double.isNaN(short_) || Double.isNaN(long_) || short_ == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f×", long_ / short_);
+    }
+
+    static String num(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String integer(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String pct(double ratio) {
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+    }
+
+    static String mib(Long kb) {
+        return kb == null || kb < 0 ? "—" : String.format(Locale.ROOT, "%.0f MiB", kb / 1024.0);
+    }
+}
