@@ -45,7 +45,7 @@ class ReplayTest {
         JsonNode liveTimeline = timeline(token);
         JsonNode liveProgress = progress(token);
 
-        replays.replay(List.of("athlete.timeline", "athlete.progress", "athlete.cues", "athlete.coaches"));
+        replays.replay(List.of("athlete.read-models"));
 
         assertThat(timeline(token)).isEqualTo(liveTimeline);
         assertThat(progress(token)).isEqualTo(liveProgress);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -124,6 +126,15 @@ public class EventStoreConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Aggregates stay in memory between commands ({@code hinge.aggregate-cache.size} of them, 0 for none), so
+     * an athlete with a long history is not replayed on every set they log.
+     */
+    @Bean
+    public Cache aggregateCache(@Value("${hinge.aggregate-cache.size}") int size) {
+        return size > 0 ? new BoundedCache(size) : NoCache.INSTANCE;
     }
 
     /** On PostgreSQL, appends by either service wake both services' readers (LISTEN/NOTIFY). */

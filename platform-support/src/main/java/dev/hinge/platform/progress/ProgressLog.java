@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import dev.hinge.platform.axon.BatchedInserts;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -25,10 +27,15 @@ public class ProgressLog {
     private final Serializer serializer;
     private final String table;
 
-    public ProgressLog(JdbcClient jdbc, Serializer serializer, String table) {
+    private final BatchedInserts inserts;
+
+    public ProgressLog(JdbcClient jdbc, JdbcTemplate batches, Serializer serializer, String table) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.table = table;
+        this.inserts = new BatchedInserts(batches, "insert into " + table
+                + " (athlete_id, event_id, position, payload_type, payload_revision, payload) values (?, ?, ?, ?, ?, ?)"
+                + " on conflict do nothing");
     }
 
     /** Keeps {@code event} if the fold reads it (in the processor's transaction). */
@@ -36,11 +43,8 @@ public class ProgressLog {
         ProgressFold.athleteOf(event).ifPresent(athlete -> {
             SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
             long position = token == null ? 0 : token.position().orElse(0);
-            jdbc.sql("insert into " + table + " (athlete_id, event_id, position, payload_type, payload_revision, payload)"
-                            + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-                    .params(athlete.value(), UUID.fromString(message.getIdentifier()), position,
-                            payload.getType().getName(), payload.getType().getRevision(), payload.getData())
-                    .update();
+            inserts.add(athlete.value(), UUID.fromString(message.getIdentifier()), position,
+                    payload.getType().getName(), payload.getType().getRevision(), payload.getData());
         });
     }
 

@@ -9,6 +9,8 @@ import dev.hinge.platform.paging.Page;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import dev.hinge.platform.axon.BatchedInserts;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
@@ -29,23 +31,23 @@ public class TimelineStore {
     private final ObjectMapper json;
     private final TimelineUpdates updates;
     private final String table;
+    private final BatchedInserts inserts;
 
-    public TimelineStore(JdbcClient jdbc, ObjectMapper json, TimelineUpdates updates, String table) {
+    public TimelineStore(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json, TimelineUpdates updates, String table) {
         this.jdbc = jdbc;
         this.json = json;
         this.updates = updates;
         this.table = table;
+        this.inserts = new BatchedInserts(batches, "insert into " + table
+                + " (athlete_id, item_id, at, position, type, exercise, item) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
     }
 
     /** Records the item of an event (in the processor's transaction) and announces it once committed. */
     public void record(TimelineEntry entry, EventMessage<?> message, TrackingToken token) {
         TimelineItem item = entry.toItem(UUID.fromString(message.getIdentifier()));
         long position = token == null ? 0 : token.position().orElse(0);
-        jdbc.sql("insert into " + table + " (athlete_id, item_id, at, position, type, exercise, item) values (?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict do nothing")
-                .params(entry.athleteId().value(), item.id(), OffsetDateTime.ofInstant(item.at(), ZoneOffset.UTC), position,
-                        item.type(), entry.exercise() == null ? null : entry.exercise().slug(), write(item))
-                .update();
+        inserts.add(entry.athleteId().value(), item.id(), OffsetDateTime.ofInstant(item.at(), ZoneOffset.UTC), position,
+                item.type(), entry.exercise() == null ? null : entry.exercise().slug(), write(item));
         CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> updates.recorded(entry.athleteId().value(), item)));
     }
 

@@ -1,6 +1,7 @@
 package dev.hinge.athlete.access.query;
 
 import dev.hinge.kernel.account.CoachRegisteredEvent;
+import dev.hinge.athlete.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,7 +12,7 @@ import java.util.UUID;
 
 /** The coaches an athlete may grant access to, learned from coach-service's events. */
 @Component
-@ProcessingGroup("athlete.coaches")
+@ProcessingGroup(ReadModels.GROUP)
 public class KnownCoachesProjection {
     private final JdbcClient jdbc;
 

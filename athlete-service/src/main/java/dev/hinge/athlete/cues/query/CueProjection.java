@@ -3,6 +3,7 @@ package dev.hinge.athlete.cues.query;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
 import dev.hinge.kernel.coaching.CueRetiredEvent;
 import dev.hinge.kernel.common.Slugs;
+import dev.hinge.athlete.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /** The cues coaches gave the athlete; active until retired. */
 @Component
-@ProcessingGroup("athlete.cues")
+@ProcessingGroup(ReadModels.GROUP)
 public class CueProjection {
     private final JdbcClient jdbc;
 

@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One athlete's history: what they logged and whom they let see it. Ids arrive on the commands, so a repeat of
  * an id answers what was recorded the first time and appends nothing.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Athlete {
     @AggregateIdentifier
     private AthleteId athleteId;

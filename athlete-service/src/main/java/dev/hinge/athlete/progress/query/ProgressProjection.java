@@ -3,12 +3,14 @@ package dev.hinge.athlete.progress.query;
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.progress.ProgressLog;
+import dev.hinge.athlete.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +19,12 @@ import java.util.UUID;
 
 /** The athlete's own progress: the kernel's fold over their events, from both services. */
 @Component
-@ProcessingGroup("athlete.progress")
+@ProcessingGroup(ReadModels.GROUP)
 public class ProgressProjection {
     private final ProgressLog log;
 
-    ProgressProjection(JdbcClient jdbc, Serializer serializer) {
-        this.log = new ProgressLog(jdbc, serializer, "athlete_progress_event");
+    ProgressProjection(JdbcClient jdbc, JdbcTemplate batches, Serializer serializer) {
+        this.log = new ProgressLog(jdbc, batches, serializer, "athlete_progress_event");
     }
 
     @EventHandler

@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * everything as "not found", so a coach without a live grant learns nothing about the athlete. Ids arrive on
  * the commands: a repeated id answers what was recorded the first time.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class CoachingRelationship {
     @AggregateIdentifier
     private RelationshipId relationshipId;

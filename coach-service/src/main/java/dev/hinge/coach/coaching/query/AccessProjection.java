@@ -3,6 +3,7 @@ package dev.hinge.coach.coaching.query;
 import dev.hinge.kernel.coaching.RelationshipClosedEvent;
 import dev.hinge.kernel.coaching.RelationshipOpenedEvent;
 import dev.hinge.kernel.common.DomainException;
+import dev.hinge.coach.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * aggregate too). Every route about an athlete asks this first; closing also ends the coach's live streams.
  */
 @Component
-@ProcessingGroup("coach.access")
+@ProcessingGroup(ReadModels.GROUP)
 public class AccessProjection {
     private final JdbcClient jdbc;
     private final Sinks.Many<Closed> closed = Sinks.many().multicast().directBestEffort();

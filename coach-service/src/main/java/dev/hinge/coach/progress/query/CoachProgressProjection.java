@@ -3,12 +3,14 @@ package dev.hinge.coach.progress.query;
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.progress.ProgressLog;
+import dev.hinge.coach.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +19,12 @@ import java.util.UUID;
 
 /** Athletes' progress as their coaches see it: the same kernel fold as the athlete's own view. */
 @Component
-@ProcessingGroup("coach.progress")
+@ProcessingGroup(ReadModels.GROUP)
 public class CoachProgressProjection {
     private final ProgressLog log;
 
-    CoachProgressProjection(JdbcClient jdbc, Serializer serializer) {
-        this.log = new ProgressLog(jdbc, serializer, "coach_progress_event");
+    CoachProgressProjection(JdbcClient jdbc, JdbcTemplate batches, Serializer serializer) {
+        this.log = new ProgressLog(jdbc, batches, serializer, "coach_progress_event");
     }
 
     @EventHandler

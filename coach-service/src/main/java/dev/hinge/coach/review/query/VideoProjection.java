@@ -4,6 +4,7 @@ import dev.hinge.kernel.coaching.VideoReviewedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;
 import dev.hinge.platform.problem.InvalidRequestException;
 import dev.hinge.platform.paging.Page;
+import dev.hinge.coach.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 /** Videos athletes attached, and whether they were reviewed: the coach's review queue. */
 @Component
-@ProcessingGroup("coach.videos")
+@ProcessingGroup(ReadModels.GROUP)
 public class VideoProjection {
     private final JdbcClient jdbc;
 

@@ -8,6 +8,7 @@ import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.WeightUnit;
+import dev.hinge.coach.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,7 +23,7 @@ import java.util.UUID;
 
 /** What a coach's roster shows of each athlete, and the heaviest load they logged per exercise. */
 @Component
-@ProcessingGroup("coach.roster")
+@ProcessingGroup(ReadModels.GROUP)
 public class RosterProjection {
     private final JdbcClient jdbc;
 
