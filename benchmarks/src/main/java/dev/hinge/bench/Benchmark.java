@@ -349,6 +349,11 @@ public final class Benchmark {
                 Duration.ofSeconds(120));
         log(String.format(Locale.ROOT, "generated %d prior events in %.1f s", written, (System.nanoTime() - started) / 1e9));
         awaitProjections("after generating the long histories", Duration.ofSeconds(options.smoke() ? 60 : 300));
+        // The generated events were written behind athlete-service's back, and it caches the aggregates it writes (it
+        // is their only writer): restart it so it loads these histories from the store, as after a deploy.
+        athleteService.close();
+        athleteService = startService(ATHLETE, List.of());
+        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(120));
 
         List<LongHistory.Group> groups = List.of(new LongHistory.Group(options.shortHistory(), shortGroup),
                 new LongHistory.Group(options.longHistory(), longGroup));

@@ -75,7 +75,7 @@ record Options(boolean smoke, boolean jfr,
                 v.text("snapshot-property", null, "hinge.snapshot-threshold"),
                 v.longValue("replay-events", smoke ? 5_000 : 1_000_000), v.integer("replay-athletes", null, smoke ? 50 : 1_000),
                 Duration.ofSeconds(v.integer("replay-limit-seconds", null, smoke ? 60 : 600)),
-                Duration.ofSeconds(v.integer("total-limit-seconds", null, smoke ? 110 : 1_500)));
+                Duration.ofSeconds(v.integer("total-limit-seconds", null, smoke ? 300 : 1_500)));
     }
 
     private static final Set<String> KNOWN = Set.of("pg-host", "pg-port", "pg-user", "pg-password", "db", "scratch-db",
