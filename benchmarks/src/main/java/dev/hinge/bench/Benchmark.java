@@ -177,7 +177,7 @@ public final class Benchmark {
         boolean athlete = name.equals(ATHLETE);
         Service service = Service.start(name, athlete ? options.athleteJar() : options.coachJar(),
                 athlete ? options.athletePort() : options.coachPort(), options.xmx(), serviceEnvironment(), args,
-                options.workDir().resolve("logs"), options.jfr());
+                options.logDir(), options.jfr());
         synchronized (running) {
             running.add(service);
         }
@@ -260,7 +260,9 @@ public final class Benchmark {
                 results.errors.add("ingest at " + clients + " clients: skipped, time limit passed");
                 continue;
             }
+            Cpu.Sample before = Cpu.sample(servicePids());
             Ingest.Step step = ingest.run(clients, options.commandsFor(clients), options.stepLimit());
+            results.cpuByStep.put(clients, Cpu.between(before, Cpu.sample(servicePids())));
             results.ingest.add(step);
             results.backlogAfterStep.put(clients, store.backlog());
             if (step.errors() > 0) {
@@ -276,6 +278,14 @@ public final class Benchmark {
         }
         results.rssAfterIngest.put(ATHLETE, athleteService.rssKb());
         results.rssAfterIngest.put(COACH, coachService.rssKb());
+    }
+
+    private Map<String, Long> servicePids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        synchronized (running) {
+            running.stream().filter(Service::isAlive).forEach(service -> pids.put(service.name(), service.pid()));
+        }
+        return pids;
     }
 
     private Duration awaitProjections(String when, Duration limit) throws Exception {
@@ -297,7 +307,7 @@ public final class Benchmark {
              Lag.Streams ownStreams = new Lag.Streams("athlete's own (same service): `GET :" + options.athletePort()
                      + "/api/v1/me/timeline/stream`")) {
             coachStreams.open(streamed, a -> client.openStream(options.coachPort(),
-                    "/api/v1/athletes/" + a.id() + "/timeline/stream", coach.token()), Duration.ofSeconds(3));
+                    "/api/v1/athletes/" + a.id() + "/timeline/stream", coach.token()), Duration.ofSeconds(options.smoke() ? 1 : 3));
             if (coachStreams.unavailable != null && !coachStreams.unavailable.contains("route missing")) {
                 results.errors.add("lag: coach stream " + coachStreams.unavailable);
             }
@@ -426,9 +436,11 @@ public final class Benchmark {
         long inStore = store.count();
         log(String.format(Locale.ROOT, "store holds %d events (%d generated in %.1f s); replaying", inStore, generated, generateSeconds));
 
+        Cpu.Sample before = Cpu.sample(Map.of());
         Service service = startService(ATHLETE, List.of("--hinge.replay=all"));
         athleteService = service;
         Optional<Matcher> finished = service.awaitLogLine(REPLAY_FINISHED, options.replayLimit());
+        results.cpuReplay = Cpu.between(before, Cpu.sample(Map.of(ATHLETE, service.pid())));
         double wall = service.elapsedNanos() / 1e9;
         if (finished.isEmpty()) {
             String progress = slowestReplay(service)
@@ -466,7 +478,17 @@ public final class Benchmark {
             services = new ArrayList<>(running);
             running.clear();
         }
-        services.forEach(Service::close);
+        // all at once: each may take its graceful-shutdown time
+        List<Thread> stopping = services.stream().map(service -> new Thread(service::close, "stop-" + service.name())).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(40));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void log(String message) {
