@@ -23,7 +23,7 @@ record Options(boolean smoke, boolean jfr,
                Duration stepLimit,
                Duration lagDuration, int lagStreams,
                int shortHistory, int longHistory, int shortHistoryAthletes, int longHistoryAthletes, int historySamples,
-               Integer snapshotThreshold, String snapshotProperty,
+               int snapshotThreshold, String snapshotProperty,
                long replayEvents, int replayAthletes, Duration replayLimit,
                Duration totalLimit) {
 
@@ -52,7 +52,6 @@ record Options(boolean smoke, boolean jfr,
         }
         String database = v.text("db", "HINGE_BENCH_DB", "hinge_bench");
         Path workDir = Path.of(v.text("work-dir", null, System.getProperty("java.io.tmpdir") + "/hinge-bench")).toAbsolutePath();
-        String snapshot = v.text("snapshot-threshold", "HINGE_BENCH_SNAPSHOT_THRESHOLD", "");
         return new Options(smoke, jfr,
                 host, v.integer("pg-port", "HINGE_BENCH_PGPORT", 5432), v.text("pg-user", "HINGE_BENCH_PGUSER", "postgres"),
                 v.text("pg-password", "PGPASSWORD", ""), database, v.text("scratch-db", null, database + "_pgbench"),
@@ -71,7 +70,7 @@ record Options(boolean smoke, boolean jfr,
                 Duration.ofSeconds(v.integer("lag-seconds", null, smoke ? 3 : 20)), v.integer("lag-streams", null, smoke ? 4 : 64),
                 10, v.integer("long-history", null, smoke ? 1_000 : 10_000),
                 smoke ? 5 : 50, smoke ? 2 : 10, v.integer("history-samples", null, smoke ? 20 : 200),
-                snapshot.isBlank() ? null : Integer.valueOf(snapshot),
+                v.integer("snapshot-threshold", "HINGE_BENCH_SNAPSHOT_THRESHOLD", smoke ? 0 : 500),
                 v.text("snapshot-property", null, "hinge.snapshot-threshold"),
                 v.longValue("replay-events", smoke ? 5_000 : 1_000_000), v.integer("replay-athletes", null, smoke ? 50 : 1_000),
                 Duration.ofSeconds(v.integer("replay-limit-seconds", null, smoke ? 60 : 600)),

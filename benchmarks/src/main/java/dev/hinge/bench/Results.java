@@ -296,8 +296,9 @@ final class Results {
         md.append("- **Long history:** athletes registered over HTTP, then given ").append(options.shortHistory()).append(" or ")
                 .append(integer(options.longHistory())).append(" prior events (generated sets); one unmeasured set each, then ")
                 .append(options.historySamples()).append(" measured sets per group from one client, the groups interleaved. ")
-                .append("\"With snapshots\" runs only when `--snapshot-threshold=N` (or `HINGE_BENCH_SNAPSHOT_THRESHOLD`) is given: ")
-                .append("athlete-service is restarted with `--").append(options.snapshotProperty()).append("=N` and the groups measured again.\n");
+                .append("\"With snapshots\": athlete-service is restarted with `--").append(options.snapshotProperty()).append('=')
+                .append(options.snapshotThreshold()).append("` (`--snapshot-threshold=N`, `--snapshot-property=NAME`), one unmeasured ")
+                .append("set per athlete is logged, and the groups are measured again if `snapshot_event_entry` then holds snapshots.\n");
         md.append("- **Footprint:** VmRSS from `/proc/<pid>/status`: idle = a few seconds after both services were healthy, before any ")
                 .append("request; end of ingest = right after the last ingest step; after replay = athlete-service when its replay finished.\n");
     }
