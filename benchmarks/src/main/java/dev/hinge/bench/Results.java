@@ -156,10 +156,19 @@ final class Results {
         md.append('\n');
 
         if (cpuReplay != null) {
-            md.append(String.format(Locale.ROOT, "CPU during the replay (launch to \"Replay finished\"): cores busy %s; "
-                            + "athlete-service %.0f s, PostgreSQL %.0f s of CPU.%n", pct(cpuReplay.busyShare()),
+            double other = Math.max(0, cpuReplay.busySeconds()
+                    - cpuReplay.seconds().values().stream().mapToDouble(Double::doubleValue).sum());
+            md.append(String.format(Locale.ROOT, "CPU during the replay (launch to \"Replay finished\", %.0f s of %d cores): "
+                            + "busy %s; athlete-service %.0f s, PostgreSQL %.0f s, anything else on the machine %.0f s of CPU.%n",
+                    cpuReplay.totalSeconds() / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors(), pct(cpuReplay.busyShare()),
                     cpuReplay.seconds().getOrDefault("athlete-service", Double.NaN),
-                    cpuReplay.seconds().getOrDefault("PostgreSQL", Double.NaN)));
+                    cpuReplay.seconds().getOrDefault("PostgreSQL", Double.NaN), other));
+            if (other > 0.15 * cpuReplay.busySeconds()) {
+                notes.add(String.format(Locale.ROOT, "During the replay %.0f %% of the busy CPU time was used by processes other "
+                        + "than athlete-service and PostgreSQL: something else ran on the machine, so the replay figures are low.",
+                        100 * other / cpuReplay.busySeconds()));
+            }
         }
         md.append('\n');
 
