@@ -177,7 +177,7 @@ public final class Benchmark {
         boolean athlete = name.equals(ATHLETE);
         Service service = Service.start(name, athlete ? options.athleteJar() : options.coachJar(),
                 athlete ? options.athletePort() : options.coachPort(), options.xmx(), serviceEnvironment(), args,
-                options.workDir().resolve("logs"), options.jfr());
+                options.logDir(), options.jfr());
         synchronized (running) {
             running.add(service);
         }
@@ -260,7 +260,9 @@ public final class Benchmark {
                 results.errors.add("ingest at " + clients + " clients: skipped, time limit passed");
                 continue;
             }
+            Cpu.Sample before = Cpu.sample(servicePids());
             Ingest.Step step = ingest.run(clients, options.commandsFor(clients), options.stepLimit());
+            results.cpuByStep.put(clients, Cpu.between(before, Cpu.sample(servicePids())));
             results.ingest.add(step);
             results.backlogAfterStep.put(clients, store.backlog());
             if (step.errors() > 0) {
@@ -276,6 +278,14 @@ public final class Benchmark {
         }
         results.rssAfterIngest.put(ATHLETE, athleteService.rssKb());
         results.rssAfterIngest.put(COACH, coachService.rssKb());
+    }
+
+    private Map<String, Long> servicePids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        synchronized (running) {
+            running.stream().filter(Service::isAlive).forEach(service -> pids.put(service.name(), service.pid()));
+        }
+        return pids;
     }
 
     private Duration awaitProjections(String when, Duration limit) throws Exception {
@@ -297,7 +307,7 @@ public final class Benchmark {
              Lag.Streams ownStreams = new Lag.Streams("athlete's own (same service): `GET :" + options.athletePort()
                      + "/api/v1/me/timeline/stream`")) {
             coachStreams.open(streamed, a -> client.openStream(options.coachPort(),
-                    "/api/v1/athletes/" + a.id() + "/timeline/stream", coach.token()), Duration.ofSeconds(3));
+                    "/api/v1/athletes/" + a.id() + "/timeline/stream", coach.token()), Duration.ofSeconds(options.smoke() ? 1 : 3));
             if (coachStreams.unavailable != null && !coachStreams.unavailable.contains("route missing")) {
                 results.errors.add("lag: coach stream " + coachStreams.unavailable);
             }
@@ -358,19 +368,29 @@ public final class Benchmark {
         List<LongHistory.Group> groups = List.of(new LongHistory.Group(options.shortHistory(), shortGroup),
                 new LongHistory.Group(options.longHistory(), longGroup));
         results.historyWithout = measureHistory(groups, "without snapshots");
-        if (options.snapshotThreshold() == null) {
-            results.snapshotNote = "With snapshots: not measured. The application has no snapshot setting yet; once it has, run "
-                    + "`benchmarks/run --snapshot-threshold=N` (and `--snapshot-property=NAME` if it is not `"
-                    + options.snapshotProperty() + "`): athlete-service is then restarted with `--"
-                    + options.snapshotProperty() + "=N` and this section measured again.";
+        int threshold = options.snapshotThreshold();
+        String setting = "`--" + options.snapshotProperty() + "=" + threshold + "`";
+        if (threshold <= 0) {
+            results.snapshotNote = "With snapshots: not measured (`--snapshot-threshold=0`, the smoke run's default).";
             return;
         }
+        // the hook for snapshots: athlete-service restarted with the setting; measured only if it takes snapshots
         athleteService.close();
-        athleteService = startService(ATHLETE, List.of("--" + options.snapshotProperty() + "=" + options.snapshotThreshold()));
+        athleteService = startService(ATHLETE, List.of("--" + options.snapshotProperty() + "=" + threshold));
         athleteService.awaitHealthy(client.http(), Duration.ofSeconds(120));
-        results.historyWith = measureHistory(groups, "with snapshots (threshold " + options.snapshotThreshold() + ")");
-        results.snapshotNote = "With snapshots: athlete-service restarted with `--" + options.snapshotProperty() + "="
-                + options.snapshotThreshold() + "`; the unmeasured set per athlete comes first, so snapshots can exist.";
+        int warmupErrors = new LongHistory(client, options.athletePort()).warmUp(groups);
+        TimeUnit.SECONDS.sleep(1);
+        long snapshots = store.single("select count(*) from snapshot_event_entry");
+        if (warmupErrors > 0 || snapshots == 0) {
+            results.snapshotNote = "With snapshots: n/a. athlete-service, restarted with " + setting + ", took no snapshot "
+                    + "(the application has no such setting yet). When it has one, this column fills in by itself; "
+                    + "`--snapshot-property=NAME` names another setting, `--snapshot-threshold=N` another threshold.";
+            log("long history with snapshots: n/a, no snapshot was taken with " + setting);
+            return;
+        }
+        results.historyWith = measureHistory(groups, "with snapshots (" + setting + ")");
+        results.snapshotNote = "With snapshots: athlete-service restarted with " + setting + "; " + snapshots
+                + " snapshots existed after the unmeasured set per athlete.";
     }
 
     private List<LongHistory.Result> measureHistory(List<LongHistory.Group> groups, String label) throws Exception {
@@ -431,9 +451,11 @@ public final class Benchmark {
         long inStore = store.count();
         log(String.format(Locale.ROOT, "store holds %d events (%d generated in %.1f s); replaying", inStore, generated, generateSeconds));
 
+        Cpu.Sample before = Cpu.sample(Map.of());
         Service service = startService(ATHLETE, List.of("--hinge.replay=all"));
         athleteService = service;
         Optional<Matcher> finished = service.awaitLogLine(REPLAY_FINISHED, options.replayLimit());
+        results.cpuReplay = Cpu.between(before, Cpu.sample(Map.of(ATHLETE, service.pid())));
         double wall = service.elapsedNanos() / 1e9;
         if (finished.isEmpty()) {
             String progress = slowestReplay(service)
@@ -471,7 +493,17 @@ public final class Benchmark {
             services = new ArrayList<>(running);
             running.clear();
         }
-        services.forEach(Service::close);
+        // all at once: each may take its graceful-shutdown time
+        List<Thread> stopping = services.stream().map(service -> new Thread(service::close, "stop-" + service.name())).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(40));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void log(String message) {

@@ -21,6 +21,8 @@ final class Results {
     final List<Ingest.Step> ingest = new ArrayList<>();
     final Map<Integer, Long> backlogAfterStep = new LinkedHashMap<>();
     final Map<Integer, Duration> catchUpAfterStep = new LinkedHashMap<>();
+    final Map<Integer, Cpu.Usage> cpuByStep = new LinkedHashMap<>();
+    Cpu.Usage cpuReplay;
     int registeredAthletes;
     int warmupCommands;
 
@@ -56,6 +58,8 @@ final class Results {
                 .append("). Everything on this one machine, in one run, against a fresh PostgreSQL database: the load ")
                 .append("generator, both services and PostgreSQL share its cores.\n\n");
 
+        summary(md);
+
         md.append("## Machine\n\n| | |\n|---|---|\n");
         if (machine != null) {
             machine.facts().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
@@ -86,6 +90,31 @@ final class Results {
                     .append(" |\n");
         }
         md.append('\n');
+
+        if (!cpuByStep.isEmpty()) {
+            md.append("CPU time per set during each ingest step (ms of CPU per successful set, from /proc), and how busy ")
+                    .append("the machine's ").append(Runtime.getRuntime().availableProcessors()).append(" cores were:\n\n");
+            List<String> parties = List.of("athlete-service", "coach-service", "PostgreSQL", "benchmark client");
+            md.append("| clients | cores busy | ").append(String.join(" | ", parties)).append(" | anything else on the machine |\n|---:|---:|---:|");
+            parties.forEach(p -> md.append("---:|"));
+            md.append('\n');
+            cpuByStep.forEach((clients, usage) -> {
+                long sets = ingest.stream().filter(s -> s.clients() == clients).mapToLong(s -> s.completed() - s.errors()).sum();
+                md.append("| ").append(clients).append(" | ").append(pct(usage.busyShare())).append(" | ");
+                for (String party : parties) {
+                    Double seconds = usage.seconds().get(party);
+                    md.append(seconds == null || sets == 0 ? "—" : String.format(Locale.ROOT, "%.2f", seconds * 1000 / sets)).append(" | ");
+                }
+                double other = usage.busySeconds() - usage.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+                md.append(sets == 0 ? "—" : String.format(Locale.ROOT, "%.2f", Math.max(0, other) * 1000 / sets)).append(" |\n");
+                if (other > 0.15 * usage.busySeconds()) {
+                    notes.add(String.format(Locale.ROOT, "During the %d-client ingest step %.0f %% of the busy CPU time was used by "
+                            + "processes other than the services, PostgreSQL and the benchmark: something else ran on the machine, "
+                            + "so that step's figures are low.", clients, 100 * other / usage.busySeconds()));
+                }
+            });
+            md.append('\n');
+        }
 
         md.append("## 3. Lag: athlete's 201 → the set's item on a timeline stream (SSE)\n\n");
         if (lagLoad != null) {
@@ -123,6 +152,23 @@ final class Results {
                     .append(num(replay.replayedEvents() / Math.max(replay.appSeconds(), 1e-9))).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", replay.wallSeconds())).append(" | ")
                     .append(integer(replay.timelineRows())).append(" | ").append(integer(replay.progressRows())).append(" |\n");
+        }
+        md.append('\n');
+
+        if (cpuReplay != null) {
+            double other = Math.max(0, cpuReplay.busySeconds()
+                    - cpuReplay.seconds().values().stream().mapToDouble(Double::doubleValue).sum());
+            md.append(String.format(Locale.ROOT, "CPU during the replay (launch to \"Replay finished\", %.0f s of %d cores): "
+                            + "busy %s; athlete-service %.0f s, PostgreSQL %.0f s, anything else on the machine %.0f s of CPU.%n",
+                    cpuReplay.totalSeconds() / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors(), pct(cpuReplay.busyShare()),
+                    cpuReplay.seconds().getOrDefault("athlete-service", Double.NaN),
+                    cpuReplay.seconds().getOrDefault("PostgreSQL", Double.NaN), other));
+            if (other > 0.15 * cpuReplay.busySeconds()) {
+                notes.add(String.format(Locale.ROOT, "During the replay %.0f %% of the busy CPU time was used by processes other "
+                        + "than athlete-service and PostgreSQL: something else ran on the machine, so the replay figures are low.",
+                        100 * other / cpuReplay.busySeconds()));
+            }
         }
         md.append('\n');
 
@@ -174,6 +220,46 @@ final class Results {
         return md.toString();
     }
 
+    /** The headline figures and ratios; the sections below hold the details. */
+    private void summary(StringBuilder md) {
+        md.append("## Summary\n\n| figure | value |\n|---|---|\n");
+        ingest.stream().filter(s -> !Double.isNaN(s.perSecond())).max((a, b) -> Double.compare(a.perSecond(), b.perSecond()))
+                .ifPresent(peak -> {
+                    md.append("| peak ingest (`POST /api/v1/me/sets`) | ").append(num(peak.perSecond()))
+                            .append(" commands/s at ").append(peak.clients()).append(peak.clients() == 1 ? " client" : " clients");
+                    ceiling.stream().filter(r -> r.clients() == peak.clients() && r.error() == null).findFirst()
+                            .ifPresent(r -> md.append(", ").append(pct(peak.perSecond() / r.tps()))
+                                    .append(" of the PostgreSQL ceiling (").append(num(r.tps())).append(" tx/s)"));
+                    md.append(" |\n");
+                });
+        ingest.stream().filter(s -> s.clients() == 1).findFirst().ifPresent(one -> md.append("| one client | ")
+                .append(num(one.perSecond())).append(" commands/s, p50 ").append(Latencies.ms(one.latencies().p50Millis()))
+                .append(" ms |\n"));
+        for (Lag.Result r : lag) {
+            md.append("| lag to ").append(r.stream().startsWith("coach") ? "the coach's stream (cross-service)" : "the athlete's own stream")
+                    .append(", p50 / p99 / max | ")
+                    .append(r.unavailable() != null ? r.unavailable() : r.lag().summary() + " ms").append(" |\n");
+        }
+        if (replay != null) {
+            md.append("| replay of every read model | ").append(replay.unavailable() != null ? replay.unavailable()
+                    : integer(replay.replayedEvents()) + " events in " + String.format(Locale.ROOT, "%.0f s", replay.appSeconds())
+                    + ": " + num(replay.replayedEvents() / Math.max(replay.appSeconds(), 1e-9)) + " events/s").append(" |\n");
+        }
+        if (historyWithout.size() == 2) {
+            md.append("| long history, p50 with ").append(integer(historyWithout.get(1).priorEvents())).append(" ÷ with ")
+                    .append(integer(historyWithout.get(0).priorEvents())).append(" prior events (no snapshots) | ")
+                    .append(ratio(historyWithout)).append(" (").append(Latencies.ms(historyWithout.get(1).latencies().p50Millis()))
+                    .append(" vs ").append(Latencies.ms(historyWithout.get(0).latencies().p50Millis())).append(" ms) |\n");
+        }
+        for (String service : List.of("athlete-service", "coach-service")) {
+            if (rssIdle.containsKey(service)) {
+                md.append("| ").append(service).append(" RSS, idle → end of ingest | ").append(mib(rssIdle.get(service)))
+                        .append(" → ").append(mib(rssAfterIngest.get(service))).append(" |\n");
+            }
+        }
+        md.append("| errors | ").append(errors.isEmpty() ? "none" : errors.size() + " (see Errors)").append(" |\n\n");
+    }
+
     private void method(StringBuilder md, Options options) {
         md.append("- **One command:** `benchmarks/run").append(options.smoke() ? " --smoke" : "").append("` builds with ")
                 .append("`./mvnw -q -B -DskipTests package`, drops and creates the databases `").append(options.database())
@@ -199,7 +285,11 @@ final class Results {
                 .append(options.stepLimit().toSeconds()).append(" s. JDK `HttpClient`, HTTP/1.1, one kept-alive connection ")
                 .append("per client; latency = request sent → whole answer read (HdrHistogram). commands/s = successful sets ÷ step ")
                 .append("time. Between steps the benchmark waits until every streaming processor has caught up with the store ")
-                .append("(the backlog at the end of a step and the time to catch up are in the table).\n");
+                .append("(the backlog at the end of a step and the time to catch up are in the table). Histories grow as the ")
+                .append("run goes: by the end of the last step each athlete had about ")
+                .append(registeredAthletes == 0 ? "?" : Long.toString(2 + (warmupCommands
+                        + ingest.stream().mapToLong(Ingest.Step::completed).sum()) / registeredAthletes))
+                .append(" events, which every command of theirs loads (no snapshots, no aggregate cache).\n");
         md.append("- **Lag:** a coach registers on coach-service; every athlete grants it access. One coach stream per athlete ")
                 .append("(`GET /api/v1/athletes/{id}/timeline/stream`, ").append(options.lagStreams()).append(" athletes) and, ")
                 .append("as a same-service reference, the athletes' own streams (`GET /api/v1/me/timeline/stream`); ")
@@ -215,8 +305,9 @@ final class Results {
         md.append("- **Long history:** athletes registered over HTTP, then given ").append(options.shortHistory()).append(" or ")
                 .append(integer(options.longHistory())).append(" prior events (generated sets); one unmeasured set each, then ")
                 .append(options.historySamples()).append(" measured sets per group from one client, the groups interleaved. ")
-                .append("\"With snapshots\" runs only when `--snapshot-threshold=N` (or `HINGE_BENCH_SNAPSHOT_THRESHOLD`) is given: ")
-                .append("athlete-service is restarted with `--").append(options.snapshotProperty()).append("=N` and the groups measured again.\n");
+                .append("\"With snapshots\": athlete-service is restarted with `--").append(options.snapshotProperty()).append('=')
+                .append(options.snapshotThreshold()).append("` (`--snapshot-threshold=N`, `--snapshot-property=NAME`), one unmeasured ")
+                .append("set per athlete is logged, and the groups are measured again if `snapshot_event_entry` then holds snapshots.\n");
         md.append("- **Footprint:** VmRSS from `/proc/<pid>/status`: idle = a few seconds after both services were healthy, before any ")
                 .append("request; end of ingest = right after the last ingest step; after replay = athlete-service when its replay finished.\n");
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +19,7 @@ class OptionsTest {
         assertEquals("postgres", options.pgUser());
         assertEquals(List.of(1, 4, 16, 64), options.ingestClients());
         assertEquals(1_000_000, options.replayEvents());
-        assertNull(options.snapshotThreshold());
+        assertEquals(500, options.snapshotThreshold());
         assertEquals("benchmarks/RESULTS.md", options.out().toString());
     }
 
