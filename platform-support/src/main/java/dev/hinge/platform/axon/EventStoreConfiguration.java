@@ -13,6 +13,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -145,14 +146,18 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Every processor is a pooled streaming processor handling events in batches (one transaction each). A
-     * handler that fails rolls its batch back and the batch is retried: a read model never skips an event
-     * (Axon's default would log the failure and move on).
+     * Every processor is a tracking processor handling events in batches (one transaction each). Measured with
+     * benchmarks/run: pooled streaming processors delivered new events in bursts (201 -> coach's stream p50 278 ms,
+     * p99 514 ms at 30 sets/s); tracking processors read them as they arrive (p50 8 ms, p99 151 ms). A handler that
+     * fails rolls its batch back and the batch is retried: a read model never skips an event (Axon's default would
+     * log the failure and move on).
      */
     @Bean
-    public ConfigurerModule streamingProcessors(@Value("${hinge.event-processing.batch-size}") int batchSize) {
+    public ConfigurerModule trackingProcessors(@Value("${hinge.event-processing.batch-size}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1))
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 
