@@ -21,7 +21,7 @@ create table coach_athlete (
 create table coach_heaviest_load (
     athlete_id uuid           not null,
     exercise   varchar(40)    not null,
-    value      numeric(20, 12) not null,
+    load_value numeric(20, 12) not null,
     unit       varchar(2)     not null,
     kilograms  numeric(24, 12) not null,
     primary key (athlete_id, exercise)
@@ -37,7 +37,7 @@ create table coach_video (
     submitted_at timestamp with time zone not null,
     reviewed_at  timestamp with time zone
 );
-create index coach_video_queue on coach_video (submitted_at, video_id) where reviewed_at is null;
+create index coach_video_queue on coach_video (submitted_at, video_id);
 
 -- The athletes' timelines as coaches read them (coach.timeline).
 create table coach_timeline_item (

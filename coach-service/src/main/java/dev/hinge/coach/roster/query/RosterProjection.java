@@ -73,10 +73,10 @@ public class RosterProjection {
     }
 
     private void heaviest(UUID athlete, Exercise exercise, Load load) {
-        int updated = jdbc.sql("update coach_heaviest_load set value = ?, unit = ?, kilograms = ? where athlete_id = ? and exercise = ? and kilograms < ?")
+        int updated = jdbc.sql("update coach_heaviest_load set load_value = ?, unit = ?, kilograms = ? where athlete_id = ? and exercise = ? and kilograms < ?")
                 .params(load.value(), Slugs.of(load.unit()), load.kilograms(), athlete, exercise.slug(), load.kilograms()).update();
         if (updated == 0) {
-            jdbc.sql("insert into coach_heaviest_load (athlete_id, exercise, value, unit, kilograms) values (?, ?, ?, ?, ?) on conflict do nothing")
+            jdbc.sql("insert into coach_heaviest_load (athlete_id, exercise, load_value, unit, kilograms) values (?, ?, ?, ?, ?) on conflict do nothing")
                     .params(athlete, exercise.slug(), load.value(), Slugs.of(load.unit()), load.kilograms()).update();
         }
     }
@@ -93,7 +93,7 @@ public class RosterProjection {
 
     /** The heaviest load the athlete logged for the exercise, in the unit it was logged in. */
     public Optional<Load> heaviestLoad(UUID athlete, Exercise exercise) {
-        return jdbc.sql("select value, unit from coach_heaviest_load where athlete_id = ? and exercise = ?")
+        return jdbc.sql("select load_value, unit from coach_heaviest_load where athlete_id = ? and exercise = ?")
                 .params(athlete, exercise.slug())
                 .query((rs, n) -> new Load(rs.getBigDecimal(1), Slugs.parse(WeightUnit.class, rs.getString(2))))
                 .optional();
