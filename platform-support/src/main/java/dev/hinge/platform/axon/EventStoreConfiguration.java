@@ -49,11 +49,15 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     public Serializer serializer() {
-        ObjectMapper mapper = new ObjectMapper()
+        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+    }
+
+    /** How events are written: records as JSON objects, instants as ISO text, unknown fields ignored on reading. */
+    static ObjectMapper eventMapper() {
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
     }
 
     @Bean
@@ -99,12 +103,17 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Snapshots are written by their own serializer ({@link SnapshotConfiguration}); the snapshot filter drops those
+     * of any other {@code @Revision} than the aggregate's, as Axon's own JDBC auto-configuration would.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer, ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                                  EventSchema eventSchema, SpringAxonConfiguration axon) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(SnapshotConfiguration.snapshotSerializer())
+                .snapshotFilter(axon.getObject().snapshotFilter())
                 .upcasterChain(axon.getObject().upcasterChain())
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .connectionProvider(connectionProvider)
