@@ -23,6 +23,7 @@ import dev.hinge.kernel.training.VideoId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -35,8 +36,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One athlete's history: what they logged and whom they let see it. Ids arrive on the commands, so a repeat of
  * an id answers what was recorded the first time and appends nothing.
+ * <p>
+ * Snapshotted every {@code hinge.snapshot-threshold} events: its fields are the snapshot, so a change to them
+ * bumps the {@code @Revision} (older snapshots are then ignored and the history is replayed).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
 class Athlete {
     @AggregateIdentifier
     private AthleteId athleteId;
