@@ -29,6 +29,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -41,8 +42,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * What one coach may do for one athlete. It opens and closes with the athlete's grants; while closed it refuses
  * everything as "not found", so a coach without a live grant learns nothing about the athlete. Ids arrive on
  * the commands: a repeated id answers what was recorded the first time.
+ * <p>
+ * Snapshotted every {@code hinge.snapshot-threshold} events: its fields are the snapshot, so a change to them
+ * bumps the {@code @Revision} (older snapshots are then ignored and the history is replayed).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
 class CoachingRelationship {
     @AggregateIdentifier
     private RelationshipId relationshipId;
