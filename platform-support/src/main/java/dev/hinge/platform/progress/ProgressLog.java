@@ -9,6 +9,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import dev.hinge.platform.axon.BatchedInserts;
+import dev.hinge.platform.axon.StorePosition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,8 +42,9 @@ public class ProgressLog {
     /** Keeps {@code event} if the fold reads it (in the processor's transaction). */
     public void record(Object event, EventMessage<?> message, TrackingToken token) {
         ProgressFold.athleteOf(event).ifPresent(athlete -> {
-            SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
-            long position = token == null ? 0 : token.position().orElse(0);
+            // the bytes the store already holds (read from it, the message keeps them): no serializing again
+            SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+            long position = StorePosition.of(token);
             inserts.add(athlete.value(), UUID.fromString(message.getIdentifier()), position,
                     payload.getType().getName(), payload.getType().getRevision(), payload.getData());
         });
