@@ -27,14 +27,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -160,14 +164,26 @@ public class EventStoreConfiguration {
      * p99 514 ms at 30 sets/s); tracking processors read them as they arrive (p50 8 ms, p99 151 ms). A handler that
      * fails rolls its batch back and the batch is retried: a read model never skips an event (Axon's default would
      * log the failure and move on).
+     * <p>
+     * A group listed in {@code hinge.event-processing.segments[<group>]=N} is split into N segments by aggregate,
+     * each with its own thread, so one thread's handling overlaps another's database round trip. Only for groups
+     * whose read models do not depend on the order of events of different aggregates; the count applies when the
+     * group's tokens are first created (a new database, or a rebuild after its tokens were removed).
      */
     @Bean
-    public ConfigurerModule trackingProcessors(@Value("${hinge.event-processing.batch-size}") int batchSize) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    public ConfigurerModule trackingProcessors(@Value("${hinge.event-processing.batch-size}") int batchSize,
+                                               Environment environment) {
+        Map<String, Integer> segments = Binder.get(environment)
+                .bind("hinge.event-processing.segments", Bindable.mapOf(String.class, Integer.class)).orElse(Map.of());
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.usingTrackingEventProcessors()
+                    .registerTrackingEventProcessorConfiguration(config ->
+                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+            segments.forEach((group, count) -> processing.registerTrackingEventProcessorConfiguration(group, config ->
+                    TrackingEventProcessorConfiguration.forParallelProcessing(count).andInitialSegmentsCount(count)
+                            .andBatchSize(batchSize)));
+        });
     }
 
     /**

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import dev.hinge.platform.axon.BatchedInserts;
+import dev.hinge.platform.axon.StorePosition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,7 +46,7 @@ public class TimelineStore {
     /** Records the item of an event (in the processor's transaction) and announces it once committed. */
     public void record(TimelineEntry entry, EventMessage<?> message, TrackingToken token) {
         TimelineItem item = entry.toItem(UUID.fromString(message.getIdentifier()));
-        long position = token == null ? 0 : token.position().orElse(0);
+        long position = StorePosition.of(token);
         inserts.add(entry.athleteId().value(), item.id(), OffsetDateTime.ofInstant(item.at(), ZoneOffset.UTC), position,
                 item.type(), entry.exercise() == null ? null : entry.exercise().slug(), write(item));
         CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> updates.recorded(entry.athleteId().value(), item)));
