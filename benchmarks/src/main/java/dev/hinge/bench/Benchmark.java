@@ -176,7 +176,7 @@ public final class Benchmark {
     private Service startService(String name, List<String> args) throws Exception {
         boolean athlete = name.equals(ATHLETE);
         Service service = Service.start(name, athlete ? options.athleteJar() : options.coachJar(),
-                athlete ? options.athletePort() : options.coachPort(), options.xmx(), serviceEnvironment(), args,
+                athlete ? options.athletePort() : options.coachPort(), options.jvmFlags(), serviceEnvironment(), args,
                 options.logDir(), options.jfr());
         synchronized (running) {
             running.add(service);

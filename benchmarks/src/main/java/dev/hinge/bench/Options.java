@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What to run and at what scale. Every value has a default, so {@code benchmarks/run} needs no arguments; the
@@ -16,7 +17,8 @@ import java.util.Set;
 record Options(boolean smoke, boolean jfr,
                String pgHost, int pgPort, String pgUser, String pgPassword, String database, String scratchDatabase,
                String pgbench,
-               Path athleteJar, Path coachJar, int athletePort, int coachPort, String xmx, String jwtSecret,
+               Path athleteJar, Path coachJar, int athletePort, int coachPort, String xmx, String javaOptions,
+               String jwtSecret,
                Path workDir, Path logDir, Path out,
                List<Integer> pgbenchClients, int pgbenchSeconds,
                List<Integer> ingestClients, Map<Integer, Integer> ingestCommands, int athletes, int warmupCommands,
@@ -26,6 +28,9 @@ record Options(boolean smoke, boolean jfr,
                int snapshotThreshold, String snapshotProperty,
                long replayEvents, int replayAthletes, Duration replayLimit,
                Duration totalLimit) {
+
+    /** The JVM flags the services' images run with (their Dockerfiles' JAVA_OPTS), -Xmx standing in for MaxRAMPercentage. */
+    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     /** The fixed HS256 key both services get in a benchmark run (not a secret: a benchmark value). */
     static final String BENCHMARK_JWT_SECRET = "hinge-benchmark-only-jwt-secret-0123456789";
@@ -59,7 +64,7 @@ record Options(boolean smoke, boolean jfr,
                 Path.of(v.text("athlete-jar", null, "athlete-service/target/athlete-service-0.1.0-SNAPSHOT-exec.jar")),
                 Path.of(v.text("coach-jar", null, "coach-service/target/coach-service-0.1.0-SNAPSHOT-exec.jar")),
                 v.integer("athlete-port", null, 8081), v.integer("coach-port", null, 8082),
-                v.text("xmx", null, "512m"), BENCHMARK_JWT_SECRET,
+                v.text("xmx", null, "512m"), v.text("java-options", null, DEFAULT_JAVA_OPTIONS), BENCHMARK_JWT_SECRET,
                 workDir, Path.of(v.text("log-dir", null, workDir.resolve("logs").toString())).toAbsolutePath(),
                 Path.of(v.text("out", null, smoke ? "benchmarks/target/RESULTS-smoke.md" : "benchmarks/RESULTS.md")),
                 v.integers("pgbench-clients", smoke ? "1" : "1,4,16,64"), v.integer("pgbench-seconds", null, smoke ? 2 : 5),
@@ -78,7 +83,7 @@ record Options(boolean smoke, boolean jfr,
     }
 
     private static final Set<String> KNOWN = Set.of("pg-host", "pg-port", "pg-user", "pg-password", "db", "scratch-db",
-            "pgbench", "athlete-jar", "coach-jar", "athlete-port", "coach-port", "xmx", "work-dir", "log-dir", "out",
+            "pgbench", "athlete-jar", "coach-jar", "athlete-port", "coach-port", "xmx", "java-options", "work-dir", "log-dir", "out",
             "pgbench-clients", "pgbench-seconds", "clients", "commands", "athletes", "warmup", "step-limit-seconds",
             "lag-seconds", "lag-streams", "long-history", "history-samples", "snapshot-threshold", "snapshot-property",
             "replay-events", "replay-athletes", "replay-limit-seconds", "total-limit-seconds");
@@ -94,6 +99,12 @@ record Options(boolean smoke, boolean jfr,
 
     String jdbcUrl(String db) {
         return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + db;
+    }
+
+    /** How each service's JVM is started: {@code -Xmx} and the other flags. */
+    List<String> jvmFlags() {
+        return Stream.concat(Stream.of("-Xmx" + xmx),
+                Arrays.stream(javaOptions.strip().split("\\s+")).filter(f -> !f.isEmpty())).toList();
     }
 
     int commandsFor(int clients) {

@@ -64,7 +64,8 @@ final class Results {
         if (machine != null) {
             machine.facts().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         }
-        md.append("| Services | `java -Xmx").append(options.xmx()).append(" -jar <service>-exec.jar`, production settings ")
+        md.append("| Services | `java ").append(String.join(" ", options.jvmFlags()))
+                .append(" -jar <service>-exec.jar`, production settings ")
                 .append("(defaults; no profile), PostgreSQL by `SPRING_DATASOURCE_*` |\n\n");
 
         md.append("## 1–2. Ceiling and ingest: \"log a set\" (`POST /api/v1/me/sets`)\n\n");
@@ -265,7 +266,8 @@ final class Results {
                 .append("`./mvnw -q -B -DskipTests package`, drops and creates the databases `").append(options.database())
                 .append("` and `").append(options.scratchDatabase()).append("`, and runs `benchmarks/target/benchmarks-*-exec.jar` ")
                 .append("(a plain Java program). The client runs on the same cores as the services and PostgreSQL.\n");
-        md.append("- **Services:** both exec jars, `-Xmx").append(options.xmx()).append("`, ")
+        md.append("- **Services:** both exec jars, `").append(String.join(" ", options.jvmFlags()))
+                .append("` (the images' JVM flags, `--java-options`), ")
                 .append("`SPRING_DATASOURCE_URL=").append(options.jdbcUrl(options.database()))
                 .append("` (+ `_USERNAME`, `_PASSWORD`), `HINGE_JWT_SECRET` a fixed benchmark value, `HINGE_DATA_DIR` a temporary ")
                 .append("folder; every other setting at its default. Startup to healthy: ");

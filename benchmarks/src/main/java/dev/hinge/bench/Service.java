@@ -40,14 +40,15 @@ final class Service implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static Service start(String name, Path jar, int port, String xmx, Map<String, String> env, List<String> args,
+    static Service start(String name, Path jar, int port, List<String> jvmFlags, Map<String, String> env, List<String> args,
                          Path logDir, boolean jfr) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package (benchmarks/run does)");
         }
         Files.createDirectories(logDir);
         String stamp = Long.toString(System.currentTimeMillis());
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + xmx));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmFlags);
         if (jfr) {
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + logDir.resolve(name + "-" + stamp + ".jfr"));
         }
