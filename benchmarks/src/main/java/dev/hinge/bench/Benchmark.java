@@ -359,56 +359,70 @@ public final class Benchmark {
                 Duration.ofSeconds(120));
         log(String.format(Locale.ROOT, "generated %d prior events in %.1f s", written, (System.nanoTime() - started) / 1e9));
         awaitProjections("after generating the long histories", Duration.ofSeconds(options.smoke() ? 60 : 300));
-        // The generated events were written behind athlete-service's back, and it caches the aggregates it writes (it
-        // is their only writer): restart it so it loads these histories from the store, as after a deploy.
-        athleteService.close();
-        athleteService = startService(ATHLETE, List.of());
-        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(120));
 
         List<LongHistory.Group> groups = List.of(new LongHistory.Group(options.shortHistory(), shortGroup),
                 new LongHistory.Group(options.longHistory(), longGroup));
-        results.historyWithout = measureHistory(groups, "without snapshots");
+        results.historyWithout = measureHistory(groups, 0);
         int threshold = options.snapshotThreshold();
-        String setting = "`--" + options.snapshotProperty() + "=" + threshold + "`";
         if (threshold <= 0) {
             results.snapshotNote = "With snapshots: not measured (`--snapshot-threshold=0`, the smoke run's default).";
             return;
         }
-        // the hook for snapshots: athlete-service restarted with the setting; measured only if it takes snapshots
-        athleteService.close();
-        athleteService = startService(ATHLETE, List.of("--" + options.snapshotProperty() + "=" + threshold));
-        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(120));
-        int warmupErrors = new LongHistory(client, options.athletePort()).warmUp(groups);
-        TimeUnit.SECONDS.sleep(1);
-        long snapshots = store.single("select count(*) from snapshot_event_entry");
-        if (warmupErrors > 0 || snapshots == 0) {
-            results.snapshotNote = "With snapshots: n/a. athlete-service, restarted with " + setting + ", took no snapshot "
-                    + "(the application has no such setting yet). When it has one, this column fills in by itself; "
-                    + "`--snapshot-property=NAME` names another setting, `--snapshot-threshold=N` another threshold.";
-            log("long history with snapshots: n/a, no snapshot was taken with " + setting);
-            return;
+        results.historyWith = measureHistory(groups, threshold);
+        if (results.historyWith == LongHistory.Run.NONE) {
+            results.snapshotNote = "With snapshots: n/a. athlete-service, started with `--" + options.snapshotProperty() + "="
+                    + threshold + "`, took no snapshot.";
+        } else {
+            results.snapshotNote = "With snapshots: athlete-service started with `--" + options.snapshotProperty() + "="
+                    + threshold + "`; " + store.single("select count(*) from snapshot_event_entry")
+                    + " snapshots in the store when measured.";
         }
-        results.historyWith = measureHistory(groups, "with snapshots (" + setting + ")");
-        results.snapshotNote = "With snapshots: athlete-service restarted with " + setting + "; " + snapshots
-                + " snapshots existed after the unmeasured set per athlete.";
     }
 
-    private List<LongHistory.Result> measureHistory(List<LongHistory.Group> groups, String label) throws Exception {
+    /**
+     * athlete-service (re)started with {@code --<snapshot property>=threshold}, so its cache is empty, as after a
+     * deploy (the generated events were also written behind its back): each athlete's first set, then sets with
+     * the aggregate cached. With snapshots, one set per athlete and a restart come first, so the first measured set
+     * loads a snapshot. {@link LongHistory.Run#NONE} when snapshots were asked for and none was taken.
+     */
+    private LongHistory.Run measureHistory(List<LongHistory.Group> groups, int threshold) throws Exception {
+        String label = threshold > 0 ? "with snapshots" : "without snapshots";
+        List<String> args = List.of("--" + options.snapshotProperty() + "=" + threshold);
         LongHistory history = new LongHistory(client, options.athletePort());
-        int warmupErrors = history.warmUp(groups);
-        if (warmupErrors > 0) {
-            results.errors.add("long history warm-up " + label + ": " + warmupErrors + " errors");
-        }
         List<String> samples = new ArrayList<>();
-        List<LongHistory.Result> measured = history.measure(groups, options.historySamples(), deadlineNanos, samples);
-        for (LongHistory.Result result : measured) {
-            if (result.errors() > 0) {
-                results.errors.add("long history " + label + ", " + result.priorEvents() + " prior events: " + result.errors()
-                        + " errors, e.g. " + samples);
+        int warmUp = options.smoke() ? 20 : 300;
+        restartAthleteService(args);
+        history.warmUp(athletes, warmUp);
+        if (threshold > 0) {
+            history.firstSets(groups, samples);
+            TimeUnit.SECONDS.sleep(1);
+            if (store.single("select count(*) from snapshot_event_entry") == 0) {
+                log("long history with snapshots: n/a, no snapshot was taken");
+                return LongHistory.Run.NONE;
             }
-            log("long history " + label + ", " + result.priorEvents() + " prior events: " + result.latencies().summary() + " ms");
+            restartAthleteService(args);
+            history.warmUp(athletes, warmUp);
         }
-        return measured;
+        List<LongHistory.Result> first = history.firstSets(groups, samples);
+        List<LongHistory.Result> cached = history.measure(groups, options.historySamples(), deadlineNanos, samples);
+        for (List<LongHistory.Result> measured : List.of(first, cached)) {
+            String what = measured == first ? "first set after a restart" : "cached";
+            for (LongHistory.Result result : measured) {
+                if (result.errors() > 0) {
+                    results.errors.add("long history " + label + ", " + what + ", " + result.priorEvents() + " prior events: "
+                            + result.errors() + " errors, e.g. " + samples);
+                }
+                log("long history " + label + ", " + what + ", " + result.priorEvents() + " prior events: "
+                        + result.latencies().summary() + " ms");
+            }
+        }
+        return new LongHistory.Run(first, cached);
+    }
+
+    private void restartAthleteService(List<String> args) throws Exception {
+        athleteService.close();
+        athleteService = startService(ATHLETE, args);
+        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(120));
     }
 
     /** Templates from a set logged now, over HTTP, by the first athlete. */
