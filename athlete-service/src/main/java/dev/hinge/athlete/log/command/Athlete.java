@@ -14,6 +14,7 @@ import dev.hinge.kernel.pain.PainReportedEvent;
 import dev.hinge.kernel.pain.RedFlagRaisedEvent;
 import dev.hinge.kernel.pain.ReportPainCommand;
 import dev.hinge.kernel.training.AttachVideoCommand;
+import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.LogSetCommand;
 import dev.hinge.kernel.training.LoggedSet;
 import dev.hinge.kernel.training.SetId;
@@ -21,7 +22,10 @@ import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;
 import dev.hinge.kernel.training.VideoId;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -35,20 +39,26 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One athlete's history: what they logged and whom they let see it. Ids arrive on the commands, so a repeat of
- * an id answers what was recorded the first time and appends nothing.
+ * an id answers what was recorded the first time (read back from the store) and appends nothing. The state keeps
+ * where each logged thing sits in the history, not the thing itself: an athlete logs thousands of sets, and this
+ * state is held in the aggregate cache and written whole into every snapshot.
  * <p>
  * Snapshotted every {@code hinge.snapshot-threshold} events: its fields are the snapshot, so a change to them
  * bumps the {@code @Revision} (older snapshots are then ignored and the history is replayed).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2")
 class Athlete {
     @AggregateIdentifier
     private AthleteId athleteId;
     private final Set<CoachId> coaches = new HashSet<>();
-    private final Map<SetId, SetLoggedEvent> sets = new HashMap<>();
-    private final Map<VideoId, VideoAttachedEvent> videos = new HashMap<>();
-    private final Map<PainReportId, PainReportedEvent> painReports = new HashMap<>();
+    /** Each set: the sequence number of its event, and its exercise (a video attached later is filed under it). */
+    private final Map<SetId, Logged> sets = new HashMap<>();
+    private final Map<VideoId, Long> videos = new HashMap<>();
+    private final Map<PainReportId, Long> painReports = new HashMap<>();
+
+    record Logged(long sequence, Exercise exercise) {
+    }
 
     Athlete() {
         // for Axon
@@ -60,10 +70,12 @@ class Athlete {
     }
 
     @CommandHandler
-    LoggedSet handle(LogSetCommand command) {
-        SetLoggedEvent logged = sets.get(command.setId());
+    LoggedSet handle(LogSetCommand command, EventStore history) {
+        Logged logged = sets.get(command.setId());
         if (logged != null) {
-            return new LoggedSet(logged, command.videoId() == null ? null : videos.get(command.videoId()));
+            Long video = command.videoId() == null ? null : videos.get(command.videoId());
+            return new LoggedSet(recorded(history, logged.sequence(), SetLoggedEvent.class),
+                    video == null ? null : recorded(history, video, VideoAttachedEvent.class));
         }
         SetLoggedEvent set = new SetLoggedEvent(athleteId, command.setId(), command.exercise(), command.load(),
                 command.reps(), command.rpe(), command.performedAt(), command.pain(), command.checklist(), command.notes());
@@ -82,12 +94,12 @@ class Athlete {
     }
 
     @CommandHandler
-    VideoAttachedEvent handle(AttachVideoCommand command) {
-        VideoAttachedEvent attached = videos.get(command.videoId());
+    VideoAttachedEvent handle(AttachVideoCommand command, EventStore history) {
+        Long attached = videos.get(command.videoId());
         if (attached != null) {
-            return attached;
+            return recorded(history, attached, VideoAttachedEvent.class);
         }
-        SetLoggedEvent set = sets.get(command.setId());
+        Logged set = sets.get(command.setId());
         if (set == null) {
             throw DomainException.notFound("No set " + command.setId() + " in this athlete's log");
         }
@@ -98,10 +110,10 @@ class Athlete {
     }
 
     @CommandHandler
-    PainReportedEvent handle(ReportPainCommand command) {
-        PainReportedEvent reported = painReports.get(command.painReportId());
+    PainReportedEvent handle(ReportPainCommand command, EventStore history) {
+        Long reported = painReports.get(command.painReportId());
         if (reported != null) {
-            return reported;
+            return recorded(history, reported, PainReportedEvent.class);
         }
         PainReportedEvent event = new PainReportedEvent(athleteId, command.painReportId(), command.report(),
                 command.exercise(), command.at(), command.notes());
@@ -135,18 +147,24 @@ class Athlete {
     }
 
     @EventSourcingHandler
-    void on(SetLoggedEvent event) {
-        sets.put(event.setId(), event);
+    void on(SetLoggedEvent event, @SequenceNumber long sequence) {
+        sets.put(event.setId(), new Logged(sequence, event.exercise()));
     }
 
     @EventSourcingHandler
-    void on(VideoAttachedEvent event) {
-        videos.put(event.videoId(), event);
+    void on(VideoAttachedEvent event, @SequenceNumber long sequence) {
+        videos.put(event.videoId(), sequence);
     }
 
     @EventSourcingHandler
-    void on(PainReportedEvent event) {
-        painReports.put(event.painReportId(), event);
+    void on(PainReportedEvent event, @SequenceNumber long sequence) {
+        painReports.put(event.painReportId(), sequence);
+    }
+
+    /** What this athlete's history holds at {@code sequence}: the answer to a repeat, as first recorded. */
+    private <T> T recorded(EventStore history, long sequence, Class<T> type) {
+        DomainEventStream events = history.readEvents(athleteId.toString(), sequence);
+        return type.cast(events.next().getPayload());
     }
 
     @EventSourcingHandler

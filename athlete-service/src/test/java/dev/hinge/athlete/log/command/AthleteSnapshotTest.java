@@ -57,7 +57,7 @@ class AthleteSnapshotTest {
         SerializedObject<byte[]> snapshot = serializer.serialize(athleteWithSomethingOfEverything(), byte[].class);
 
         assertThat(snapshot.getType().getName()).isEqualTo(Athlete.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
     }
 
     private static Athlete athleteWithSomethingOfEverything() {
@@ -65,12 +65,12 @@ class AthleteSnapshotTest {
         athlete.on(new AthleteRegisteredEvent(MARK, new DisplayName("Mark"), AT));
         SetId set = new SetId(UUID.randomUUID());
         athlete.on(new SetLoggedEvent(MARK, set, Exercise.DEADLIFT, Load.lb(365), new Reps(5), new Rpe(new BigDecimal("9.5")),
-                AT, SHARP, List.of(ChecklistItem.values()[0]), "back hurt after"));
-        athlete.on(new SetLoggedEvent(MARK, new SetId(UUID.randomUUID()), Exercise.DEADLIFT, Load.kg(140), new Reps(3), null,
-                AT.plusSeconds(60), null, List.of(), null));
+                AT, SHARP, List.of(ChecklistItem.values()[0]), "back hurt after"), 1);
+        athlete.on(new SetLoggedEvent(MARK, new SetId(UUID.randomUUID()), new Exercise("back_squat"), Load.kg(140), new Reps(3), null,
+                AT.plusSeconds(60), null, List.of(), null), 2);
         athlete.on(new VideoAttachedEvent(MARK, new VideoId(UUID.randomUUID()), set, Exercise.DEADLIFT,
-                new VideoUrl("https://example.com/mark.mp4"), "side view", AT));
-        athlete.on(new PainReportedEvent(MARK, new PainReportId(UUID.randomUUID()), SHARP, null, AT, "after work"));
+                new VideoUrl("https://example.com/mark.mp4"), "side view", AT), 3);
+        athlete.on(new PainReportedEvent(MARK, new PainReportId(UUID.randomUUID()), SHARP, null, AT, "after work"), 4);
         CoachId carter = new CoachId(UUID.randomUUID());
         CoachId former = new CoachId(UUID.randomUUID());
         athlete.on(new CoachAccessGrantedEvent(MARK, carter, AT));

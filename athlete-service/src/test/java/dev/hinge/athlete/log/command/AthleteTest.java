@@ -49,6 +49,8 @@ class AthleteTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Athlete.class);
+        // a repeat's answer is read back from the athlete's history in the store
+        fixture.registerInjectableResource(fixture.getEventStore());
     }
 
     @Test
