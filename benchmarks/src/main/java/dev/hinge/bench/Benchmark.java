@@ -170,6 +170,8 @@ public final class Benchmark {
         env.put("SPRING_DATASOURCE_PASSWORD", options.pgPassword());
         env.put("HINGE_JWT_SECRET", options.jwtSecret());
         env.put("HINGE_DATA_DIR", options.workDir().resolve("data").toString());
+        // as the images set it (their Dockerfiles), unless this run's environment says otherwise
+        env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         return env;
     }
 

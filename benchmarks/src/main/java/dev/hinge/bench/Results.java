@@ -276,7 +276,7 @@ final class Results {
                 .append("` (the images' JVM flags, `--java-options`), ")
                 .append("`SPRING_DATASOURCE_URL=").append(options.jdbcUrl(options.database()))
                 .append("` (+ `_USERNAME`, `_PASSWORD`), `HINGE_JWT_SECRET` a fixed benchmark value, `HINGE_DATA_DIR` a temporary ")
-                .append("folder; every other setting at its default. Startup to healthy: ");
+                .append("folder, `MALLOC_ARENA_MAX=2` as in the images; every other setting at its default. Startup to healthy: ");
         md.append(String.join(", ", startup.entrySet().stream()
                 .map(e -> e.getKey() + String.format(Locale.ROOT, " %.1f s", e.getValue().toMillis() / 1000.0)).toList()));
         md.append(".\n");
