@@ -15,9 +15,9 @@ import java.util.function.UnaryOperator;
 /**
  * Keeps the most recently used aggregates in memory (least recently used out first), so a command for an
  * athlete with a long history does not replay it. Safe because each service is the only writer of its own
- * aggregates and runs as one instance. Aggregates are held softly: an athlete keeps every set they logged, so
- * a count alone does not bound the memory; when the heap runs short the collector drops cached aggregates (they
- * are loaded again from their snapshot) instead of the service failing.
+ * aggregates and runs as one instance. Aggregates are held softly: an athlete's state grows with the sets they
+ * logged, so a count alone does not bound the memory; when the heap runs short the collector drops cached
+ * aggregates (they are loaded again from their snapshot) instead of the service failing.
  */
 public class BoundedCache implements Cache {
     private final Map<Object, Reference<Object>> entries;
