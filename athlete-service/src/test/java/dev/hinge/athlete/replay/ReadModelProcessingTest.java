@@ -1,17 +1,19 @@
 package dev.hinge.athlete.replay;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.hinge.platform.test.FreshPostgres;
 import dev.hinge.platform.test.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
 
 import javax.sql.DataSource;
+import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +34,20 @@ class ReadModelProcessingTest {
                 .params("athlete.read-models").query(Integer.class).list()).containsExactlyInAnyOrder(0, 1));
     }
 
+    /**
+     * The driver rewrites a batch into multi-row inserts only with {@code reWriteBatchedInserts}; (in groups of a power of two rows); it then cannot say how
+     * many rows each statement of the batch inserted, and answers {@link Statement#SUCCESS_NO_INFO} for each.
+     */
     @Test
     void batchedInsertsReachPostgresqlAsMultiRowInserts() {
-        assertThat(((HikariDataSource) dataSource).getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+        JdbcTemplate batches = new JdbcTemplate(dataSource);
+        batches.execute("create table batch_probe (n integer)");
+
+        int[] counts = batches.batchUpdate("insert into batch_probe (n) values (?)",
+                List.of(new Object[]{1}, new Object[]{2}, new Object[]{3}, new Object[]{4}));
+
+        assertThat(counts).containsOnly(Statement.SUCCESS_NO_INFO);
+        assertThat(batches.queryForObject("select count(*) from batch_probe", Long.class)).isEqualTo(4);
     }
 
     @Test

@@ -29,6 +29,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 
 import java.math.BigDecimal;
@@ -86,9 +87,13 @@ class ProgressFoldProperties {
                                                               @ForAll("zones") ZoneId zone) {
         ProgressView view = ProgressFold.fold(DEADLIFT, events, Events.day(LAST_DAY + 2), zone);
 
-        if (view.deload() != null && view.suggestion().action().equals("increase")) {
+        boolean increaseWhileDeloaded = view.deload() != null && view.suggestion().action().equals("increase");
+        Statistics.label("increase while deloaded").collect(increaseWhileDeloaded);
+        if (increaseWhileDeloaded) {
             assertThat(view.suggestion().load().value()).isLessThanOrEqualTo(view.referenceMax());
         }
+        // the histories must reach the case this property is about, or it proves nothing
+        Statistics.label("increase while deloaded").coverage(coverage -> coverage.check(true).count(n -> n >= 5));
     }
 
     @Provide

@@ -16,6 +16,7 @@ class LoadConversionProperties {
     /** The international pound, by definition. */
     private static final BigDecimal KILOGRAMS_PER_POUND = new BigDecimal("0.45359237");
     private static final BigDecimal A_BILLIONTH = new BigDecimal("1E-9");
+    private static final BigDecimal A_GRAM = new BigDecimal("0.001");
 
     @Provide
     Arbitrary<BigDecimal> pounds() {
@@ -55,12 +56,16 @@ class LoadConversionProperties {
         assertThat(inKilograms.value()).isEqualByComparingTo(pounds.multiply(KILOGRAMS_PER_POUND));
     }
 
+    /** Compares masses across units, against a kilogram load computed here by the definition of the pound. */
     @Property
-    void aPoundLoadAndItsKilogramsAreTheSameMass(@ForAll("pounds") BigDecimal pounds) {
-        Load load = new Load(pounds, LB);
+    void aPoundLoadWeighsTheSameAsItsMassInKilogramsAndMoreThanAGramLess(@ForAll("pounds") BigDecimal pounds) {
+        Load inPounds = new Load(pounds, LB);
+        BigDecimal kilograms = pounds.multiply(KILOGRAMS_PER_POUND);
 
-        assertThat(load.compareTo(load.in(KG))).isZero();
-        assertThat(load.in(KG).compareTo(load)).isZero();
+        assertThat(inPounds.compareTo(new Load(kilograms, KG))).isZero();
+        assertThat(new Load(kilograms, KG).compareTo(inPounds)).isZero();
+        assertThat(inPounds.compareTo(new Load(kilograms.add(A_GRAM), KG))).isNegative();
+        assertThat(inPounds.heavierThan(new Load(kilograms.subtract(A_GRAM).max(A_BILLIONTH), KG))).isTrue();
     }
 
     @Property
