@@ -43,7 +43,6 @@ public class ProblemAdvice {
             case INVALID_VALUE -> validation(List.of(new FieldError(e.field() == null ? "body" : e.field(), e.getMessage())));
             case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
             case CONFLICT -> problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
-            case RULE_VIOLATED -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-violated", "Refused by a rule", e.getMessage());
         };
     }
 

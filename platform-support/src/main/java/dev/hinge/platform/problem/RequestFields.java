@@ -40,10 +40,6 @@ public final class RequestFields {
         errors.add(new FieldError(field, message));
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     /** Throws every refusal recorded so far as one 400. */
     public void validate() {
         if (!errors.isEmpty()) {

@@ -7,7 +7,5 @@ public enum ErrorCode {
     /** The thing does not exist for this caller (or must not be revealed to them). */
     NOT_FOUND,
     /** The request contradicts what is already recorded. */
-    CONFLICT,
-    /** A rule of the domain refuses the command in the current state. */
-    RULE_VIOLATED
+    CONFLICT
 }
