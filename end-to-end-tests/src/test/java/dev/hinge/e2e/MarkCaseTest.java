@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The case study every release must replay (DOMAIN.md, "the Mark case"), entered after the fact through both
+ * The case study every release must replay (docs/domain.md, "The Mark case"), entered after the fact through both
  * services' HTTP APIs with times in the past, and read back the same on both sides.
  */
 class MarkCaseTest {

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layering every service keeps (STYLE.md): inside a feature, {@code command} does not reach into
+ * The layering every service keeps (README, "Conventions"): inside a feature, {@code command} does not reach into
  * {@code query} or {@code web}, {@code query} not into {@code web}; and nothing blocks a request thread. Every
  * rule must match at least one class, so a rule can never pass by matching nothing.
  */

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * {@link #fold}'s ranks (a deload, then cues, then a clearance, then sets, pain reports and red flags, so a red
  * flag at the very instant of a clearance still holds), and then by the event's id.
  *
- * <p>The rules, from DOMAIN.md ("Progress status and suggestion"), and the choices made where it is silent:
+ * <p>The rules (docs/domain.md, "Progress: status and suggestion"), and the choices made where the domain is silent:
  * <ul>
  * <li>A session is the sets of the exercise on one calendar day in {@code zone}; its pain is its worst reading
  *     (see {@link Session}). A pain report for the exercise on a day without sets counts for the latest

@@ -1,6 +1,6 @@
 package dev.hinge.kernel.progress;
 
-/** Where an athlete stands on an exercise; the first that holds, in the order of DOMAIN.md, wins. */
+/** Where an athlete stands on an exercise; the first that holds, in this order (docs/domain.md), wins. */
 public enum ProgressStatus {
     /** A red-flag report since the last clearance for the exercise. */
     RED_FLAG,

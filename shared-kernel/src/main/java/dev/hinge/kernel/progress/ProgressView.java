@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One athlete's progress on one exercise, in the shape of API.md's Progress, plus the e1RM trend, warnings
+ * One athlete's progress on one exercise, in the shape of the Progress in docs/api.md, plus the e1RM trend, warnings
  * and checklist adherence. Enumerations are slugs; loads are plain numbers in {@link #unit()}, rounded for
  * display to at most two decimals. Fields with nothing to report are null; lists are empty, never null.
  *
