@@ -22,10 +22,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.SpringAxonConfiguration;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -184,25 +182,6 @@ public class EventStoreConfiguration {
                     TrackingEventProcessorConfiguration.forParallelProcessing(count).andInitialSegmentsCount(count)
                             .andBatchSize(batchSize)));
         });
-    }
-
-    /**
-     * Flyway: first the platform's shared schema (event store, accounts), then the service's own read models,
-     * each with its own history table so both services can migrate one database.
-     */
-    @Bean
-    public FlywayMigrationStrategy platformThenService() {
-        return serviceFlyway -> {
-            boolean postgres = serviceFlyway.getConfiguration().getDatabaseType().getName().equals("PostgreSQL");
-            Flyway.configure()
-                    .configuration(serviceFlyway.getConfiguration())
-                    .locations(postgres ? new String[]{"classpath:db/platform", "classpath:db/platform-postgresql"}
-                            : new String[]{"classpath:db/platform"})
-                    .table("platform_schema_history")
-                    .load()
-                    .migrate();
-            serviceFlyway.migrate();
-        };
     }
 
     private static boolean isPostgres(DataSource dataSource) throws SQLException {
