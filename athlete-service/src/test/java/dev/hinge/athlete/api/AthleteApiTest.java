@@ -245,6 +245,38 @@ class AthleteApiTest {
     }
 
     @Test
+    void twoAthletesWhoLogASetWithTheSameIdAndFootageEachKeepTheirOwnVideo() {
+        AthleteApi mark = AthleteApi.register(http, "Mark");
+        AthleteApi other = AthleteApi.register(http, "Other");
+        String sameId = UUID.randomUUID().toString();
+        String set = "{\"id\":\"" + sameId + "\",\"exercise\":\"deadlift\",\"load\":{\"value\":100,\"unit\":\"kg\"},\"reps\":5,"
+                + "\"videoUrl\":\"https://example.com/%s.mp4\"}";
+
+        JsonNode marks = mark.logSet(set.formatted("mark"));
+        JsonNode others = other.logSet(set.formatted("other"));
+        JsonNode repeated = mark.logSet(set.formatted("mark-again"));
+
+        assertThat(others.get("id").asText()).isEqualTo(marks.get("id").asText()).isEqualTo(sameId);
+        assertThat(others.get("videoId").asText()).isNotEqualTo(marks.get("videoId").asText());
+        assertThat(repeated).isEqualTo(marks);
+        await().untilAsserted(() -> assertThat(videos(mark)).containsExactly(
+                marks.get("videoId").asText() + " https://example.com/mark.mp4"));
+        await().untilAsserted(() -> assertThat(videos(other)).containsExactly(
+                others.get("videoId").asText() + " https://example.com/other.mp4"));
+    }
+
+    /** The videos on the athlete's timeline: id and url. */
+    private static List<String> videos(AthleteApi athlete) {
+        List<String> videos = new ArrayList<>();
+        athlete.timeline("").get("items").forEach(item -> {
+            if (item.get("type").asText().equals("video_attached")) {
+                videos.add(item.get("data").get("id").asText() + " " + item.get("data").get("url").asText());
+            }
+        });
+        return videos;
+    }
+
+    @Test
     void anotherAthletesTimelineIsNeverShown() {
         AthleteApi mark = AthleteApi.register(http, "Mark");
         AthleteApi other = AthleteApi.register(http, "Other");

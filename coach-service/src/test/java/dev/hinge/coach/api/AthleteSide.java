@@ -64,6 +64,16 @@ final class AthleteSide {
         return set;
     }
 
+    /** A set logged with its footage in the same request, under the set id the athlete's app chose. */
+    VideoId logsSetWithVideo(AthleteId athlete, SetId set, String exercise, Load load, Instant performedAt) {
+        append(athlete, new SetLoggedEvent(athlete, set, new Exercise(exercise), load, new Reps(5), null, performedAt,
+                PainReport.NONE, List.of(), null));
+        VideoId video = VideoId.ofSet(athlete, set);
+        append(athlete, new VideoAttachedEvent(athlete, video, set, new Exercise(exercise),
+                new VideoUrl("https://example.com/" + athlete + "/" + set + ".mp4"), null, performedAt));
+        return video;
+    }
+
     VideoId attachesVideo(AthleteId athlete, SetId set, String exercise, Instant at) {
         VideoId video = new VideoId(UUID.randomUUID());
         append(athlete, new VideoAttachedEvent(athlete, video, set, new Exercise(exercise),

@@ -210,6 +210,32 @@ class CoachApiTest {
     }
 
     @Test
+    void twoAthletesWhoseSetsHaveTheSameIdEachHaveTheirVideoInTheQueue() {
+        CoachApi coach = CoachApi.register(http, "Two lifters coach");
+        AthleteId first = athletes.registers("First lifter");
+        AthleteId second = athletes.registers("Second lifter");
+        athletes.grants(first, coach);
+        athletes.grants(second, coach);
+        SetId sameId = new SetId(UUID.randomUUID());
+        VideoId firstVideo = athletes.logsSetWithVideo(first, sameId, "deadlift", Load.lb(315), DAY_1);
+        VideoId secondVideo = athletes.logsSetWithVideo(second, sameId, "deadlift", Load.lb(225), DAY_2);
+        awaitCoaching(coach, first);
+        awaitCoaching(coach, second);
+
+        await().untilAsserted(() -> assertThat(coach.reviewQueue("").get("items")).hasSize(2));
+        JsonNode items = coach.reviewQueue("").get("items");
+        assertThat(items.get(0).get("videoId").asText()).isEqualTo(firstVideo.toString());
+        assertThat(items.get(0).get("athleteId").asText()).isEqualTo(first.toString());
+        assertThat(items.get(0).get("url").asText()).isEqualTo("https://example.com/" + first + "/" + sameId + ".mp4");
+        assertThat(items.get(1).get("videoId").asText()).isEqualTo(secondVideo.toString());
+        assertThat(items.get(1).get("athleteId").asText()).isEqualTo(second.toString());
+        assertThat(items.get(1).get("setId").asText()).isEqualTo(sameId.toString());
+        coach.created("/api/v1/athletes/" + second + "/videos/" + secondVideo + "/reviews", "{\"faults\":[]}");
+        await().untilAsserted(() -> assertThat(coach.reviewQueue("").get("items")).hasSize(1));
+        assertThat(coach.reviewQueue("").get("items").get(0).get("videoId").asText()).isEqualTo(firstVideo.toString());
+    }
+
+    @Test
     void aCoachAssignsACueAndRetiresIt() {
         JsonNode cue = carter.created("/api/v1/athletes/" + mark + "/cues", """
                 {"text":"chest up","exercise":"deadlift","fault":"hips_rise_too_fast","videoId":"%s","atSecond":2}"""

@@ -3,37 +3,26 @@ package dev.hinge.platform.axon;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
-import java.lang.ref.Reference;
-import java.lang.ref.SoftReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Keeps the most recently used aggregates in memory (least recently used out first), so a command for an
- * athlete with a long history does not replay it. Safe because each service is the only writer of its own
- * aggregates and runs as one instance. Aggregates are held softly: an athlete's state grows with the sets they
- * logged, so a count alone does not bound the memory; when the heap runs short the collector drops cached
- * aggregates (they are loaded again from their snapshot) instead of the service failing.
+ * athlete with a long history does not read it again. Safe because each service is the only writer of its own
+ * aggregates and runs as one instance. An aggregate's state does not grow with its history, so the count of
+ * entries bounds the memory the cache holds.
  */
 public class BoundedCache implements Cache {
-    private final Map<Object, Reference<Object>> entries;
-    private final Function<Object, Reference<Object>> holder;
+    private final Map<Object, Object> entries;
     private final CopyOnWriteArrayList<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     public BoundedCache(int maxEntries) {
-        this(maxEntries, SoftReference::new);
-    }
-
-    /** {@code holder} wraps each value: soft references in production. */
-    BoundedCache(int maxEntries, Function<Object, Reference<Object>> holder) {
-        this.holder = holder;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Reference<Object>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
                 boolean full = size() > maxEntries;
                 if (full) {
                     listeners.forEach(l -> l.onEntryExpired(eldest.getKey()));
@@ -43,30 +32,16 @@ public class BoundedCache implements Cache {
         };
     }
 
-    /** The value, or null when there is none or the collector cleared it (the entry then goes). */
-    private Object live(Object key) {
-        Reference<Object> reference = entries.get(key);
-        if (reference == null) {
-            return null;
-        }
-        Object value = reference.get();
-        if (value == null) {
-            entries.remove(key);
-            listeners.forEach(l -> l.onEntryExpired(key));
-        }
-        return value;
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
-        return (V) live(key);
+        return (V) entries.get(key);
     }
 
     @Override
     public synchronized void put(Object key, Object value) {
-        boolean existed = live(key) != null;
-        entries.put(key, holder.apply(value));
+        boolean existed = entries.get(key) != null;
+        entries.put(key, value);
         listeners.forEach(l -> {
             if (existed) {
                 l.onEntryUpdated(key, value);
@@ -78,7 +53,7 @@ public class BoundedCache implements Cache {
 
     @Override
     public synchronized boolean putIfAbsent(Object key, Object value) {
-        if (live(key) != null) {
+        if (entries.get(key) != null) {
             return false;
         }
         put(key, value);
@@ -88,7 +63,7 @@ public class BoundedCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        Object value = live(key);
+        Object value = entries.get(key);
         if (value == null) {
             value = valueSupplier.get();
             put(key, value);
@@ -113,13 +88,13 @@ public class BoundedCache implements Cache {
 
     @Override
     public synchronized boolean containsKey(Object key) {
-        return live(key) != null;
+        return entries.get(key) != null;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        Object value = live(key);
+        Object value = entries.get(key);
         if (value != null) {
             put(key, update.apply((V) value));
         }

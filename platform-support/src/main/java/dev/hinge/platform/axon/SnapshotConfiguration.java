@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Aggregate snapshots, so an aggregate with a long history is not replayed from its first event after a restart
- * (the aggregate cache only helps while a service runs). An aggregate opts in with
+ * (the aggregate cache only helps while a service runs). An aggregate's state is small and does not grow with its
+ * history (it holds only what its rules decide on), but reading the history to rebuild it does: an athlete logs
+ * thousands of sets. An aggregate opts in with
  * {@code @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")} and a {@code @Revision} for the shape of its
  * fields.
  * <p>
@@ -45,13 +47,12 @@ public class SnapshotConfiguration {
 
     /**
      * The events' mapper, plus what an aggregate needs that a record does not: its private fields are its state
-     * (aggregates have no getters), and its maps are keyed by typed ids ({@link SingleValueRecordKeys}).
+     * (aggregates have no getters).
      */
     public static Serializer snapshotSerializer() {
         return JacksonSerializer.builder()
                 .objectMapper(EventStoreConfiguration.eventMapper()
-                        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                        .registerModule(new SingleValueRecordKeys()))
+                        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
                 .lenientDeserialization()
                 .build();
     }

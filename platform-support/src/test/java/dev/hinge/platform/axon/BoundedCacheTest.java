@@ -2,8 +2,6 @@ package dev.hinge.platform.axon;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.ref.SoftReference;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BoundedCacheTest {
@@ -19,16 +17,5 @@ class BoundedCacheTest {
         assertThat(cache.containsKey("b")).isFalse();
         assertThat(cache.<String, Integer>get("a")).isEqualTo(1);
         assertThat(cache.<String, Integer>get("c")).isEqualTo(3);
-    }
-
-    @Test
-    void anAggregateTheCollectorClearedIsAMissAndIsLoadedAgain() {
-        BoundedCache cache = new BoundedCache(10, value -> new SoftReference<>(value.equals("big") ? null : value));
-        cache.put("athlete", "big");
-
-        assertThat(cache.containsKey("athlete")).isFalse();
-        assertThat(cache.<String, String>get("athlete")).isNull();
-        assertThat(cache.computeIfAbsent("athlete", () -> "small")).isEqualTo("small");
-        assertThat(cache.<String, String>get("athlete")).isEqualTo("small");
     }
 }

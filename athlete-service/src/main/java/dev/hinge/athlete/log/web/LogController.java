@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,9 +90,8 @@ class LogController {
         String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, MAX_NOTES));
         fields.validate();
         SetId setId = new SetId(id(request.id(), athlete, key, "set"));
-        VideoId videoId = new VideoId(UUID.nameUUIDFromBytes(("video-of-set:" + setId).getBytes(StandardCharsets.UTF_8)));
         LogSetCommand command = new LogSetCommand(new AthleteId(athlete), setId, exercise, load, reps, rpe, performedAt,
-                pain, checklist, videoUrl == null ? null : videoId, videoUrl, notes);
+                pain, checklist, videoUrl == null ? null : VideoId.ofSet(new AthleteId(athlete), setId), videoUrl, notes);
         return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets", request, () -> commands.<LoggedSet>send(command)
                 .map(logged -> ResponseEntity.status(HttpStatus.CREATED).body(setView(logged))));
     }

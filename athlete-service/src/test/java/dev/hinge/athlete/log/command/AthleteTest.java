@@ -29,6 +29,8 @@ import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;
 import dev.hinge.kernel.training.VideoId;
 import dev.hinge.kernel.training.VideoUrl;
+import dev.hinge.platform.recorded.RecordedIds;
+import dev.hinge.platform.test.RecordedInHistory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,10 @@ class AthleteTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Athlete.class);
-        // a repeat's answer is read back from the athlete's history in the store
-        fixture.registerInjectableResource(fixture.getEventStore());
+        // what the athlete logged under an id is found in their history (in the services: the recorded_id table)
+        RecordedIds recorded = new RecordedInHistory(fixture.getEventStore());
+        fixture.registerInjectableResource(recorded);
+        fixture.registerCommandHandlerInterceptor(new LogRepeats(recorded));
     }
 
     @Test
@@ -102,6 +106,44 @@ class AthleteTest {
     }
 
     @Test
+    void aSetWithFootageLoggedAgainAnswersTheFirstSetAndItsVideoEvenWithoutFootage() {
+        SetId set = new SetId(UUID.randomUUID());
+        VideoId video = VideoId.ofSet(MARK, set);
+        VideoAttachedEvent attached = new VideoAttachedEvent(MARK, video, set, Exercise.DEADLIFT,
+                new VideoUrl("https://example.com/first.mp4"), null, AT);
+        fixture.given(REGISTERED, setLogged(set, SHARP), attached)
+                .when(new LogSetCommand(MARK, set, Exercise.DEADLIFT, Load.lb(405), new Reps(1), null, AT, null, List.of(),
+                        null, null, "sent again without the footage"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new LoggedSet(setLogged(set, SHARP), attached));
+    }
+
+    @Test
+    void aVideoAttachesToASetOfThisLogUnderTheSetsExercise() {
+        SetId set = new SetId(UUID.randomUUID());
+        VideoId video = new VideoId(UUID.randomUUID());
+        VideoUrl url = new VideoUrl("https://example.com/squat.mp4");
+        SetLoggedEvent squat = new SetLoggedEvent(MARK, set, new Exercise("back_squat"), Load.kg(140), new Reps(3), null, AT,
+                null, List.of(), null);
+        fixture.given(REGISTERED, squat)
+                .when(new AttachVideoCommand(MARK, video, set, url, "side view", AT.plusSeconds(60)))
+                .expectEvents(new VideoAttachedEvent(MARK, video, set, new Exercise("back_squat"), url, "side view",
+                        AT.plusSeconds(60)));
+    }
+
+    @Test
+    void attachingTheSameVideoIdAgainAnswersTheFirstVideoAndAppendsNothing() {
+        SetId set = new SetId(UUID.randomUUID());
+        VideoId video = new VideoId(UUID.randomUUID());
+        VideoAttachedEvent attached = new VideoAttachedEvent(MARK, video, set, Exercise.DEADLIFT,
+                new VideoUrl("https://example.com/first.mp4"), null, AT);
+        fixture.given(REGISTERED, setLogged(set, SHARP), attached)
+                .when(new AttachVideoCommand(MARK, video, set, new VideoUrl("https://example.com/other.mp4"), "again", AT))
+                .expectNoEvents()
+                .expectResultMessagePayload(attached);
+    }
+
+    @Test
     void cannotAttachAVideoToASetNotInThisLog() {
         fixture.given(REGISTERED)
                 .when(new AttachVideoCommand(MARK, new VideoId(UUID.randomUUID()), new SetId(UUID.randomUUID()),
@@ -117,6 +159,16 @@ class AthleteTest {
                 .when(new ReportPainCommand(MARK, report, RADIATING, null, AT, "after pulls"))
                 .expectEvents(new PainReportedEvent(MARK, report, RADIATING, null, AT, "after pulls"),
                         new RedFlagRaisedEvent(MARK, RedFlagRaisedEvent.idFor(report.value()), report.value(), null, RADIATING, AT));
+    }
+
+    @Test
+    void reportingTheSamePainReportIdAgainAnswersTheFirstReportAndAppendsNothing() {
+        PainReportId report = new PainReportId(UUID.randomUUID());
+        PainReportedEvent reported = new PainReportedEvent(MARK, report, SHARP, null, AT, "after pulls");
+        fixture.given(REGISTERED, reported)
+                .when(new ReportPainCommand(MARK, report, RADIATING, null, AT.plusSeconds(60), "again"))
+                .expectNoEvents()
+                .expectResultMessagePayload(reported);
     }
 
     @Test

@@ -2,13 +2,10 @@ package dev.hinge.coach.coaching.command;
 
 import dev.hinge.kernel.coaching.AssignCueCommand;
 import dev.hinge.kernel.coaching.ClearanceGivenEvent;
-import dev.hinge.kernel.coaching.ClearanceId;
 import dev.hinge.kernel.coaching.CloseRelationshipCommand;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
-import dev.hinge.kernel.coaching.CueId;
 import dev.hinge.kernel.coaching.CueRetiredEvent;
 import dev.hinge.kernel.coaching.Deload;
-import dev.hinge.kernel.coaching.DeloadId;
 import dev.hinge.kernel.coaching.DeloadPrescribedEvent;
 import dev.hinge.kernel.coaching.FaultObservation;
 import dev.hinge.kernel.coaching.FormFault;
@@ -19,12 +16,12 @@ import dev.hinge.kernel.coaching.RelationshipClosedEvent;
 import dev.hinge.kernel.coaching.RelationshipId;
 import dev.hinge.kernel.coaching.RelationshipOpenedEvent;
 import dev.hinge.kernel.coaching.RetireCueCommand;
-import dev.hinge.kernel.coaching.ReviewId;
 import dev.hinge.kernel.coaching.ReviewVideoCommand;
 import dev.hinge.kernel.coaching.VideoReviewedEvent;
 import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.common.CoachId;
 import dev.hinge.kernel.common.DomainException;
+import dev.hinge.platform.recorded.RecordedIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -33,32 +30,26 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * What one coach may do for one athlete. It opens and closes with the athlete's grants; while closed it refuses
- * everything as "not found", so a coach without a live grant learns nothing about the athlete. Ids arrive on
- * the commands: a repeated id answers what was recorded the first time.
+ * everything as "not found", so a coach without a live grant learns nothing about the athlete. Its state is what its
+ * rules decide on: whose relationship it is, and whether it is open. Ids arrive on the commands; a repeat of an id is
+ * answered before the relationship is loaded ({@link CoachingRepeats}), and which cues were assigned and retired is
+ * asked of the {@link RecordedIds}, so the state does not grow with what the coach records.
  * <p>
  * Snapshotted every {@code hinge.snapshot-threshold} events: its fields are the snapshot, so a change to them
  * bumps the {@code @Revision} (older snapshots are then ignored and the history is replayed).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2")
 class CoachingRelationship {
     @AggregateIdentifier
     private RelationshipId relationshipId;
     private CoachId coachId;
     private AthleteId athleteId;
     private boolean open;
-    private final Map<ReviewId, VideoReviewedEvent> reviews = new HashMap<>();
-    private final Map<CueId, CueAssignedEvent> cues = new HashMap<>();
-    private final Map<CueId, CueRetiredEvent> retiredCues = new HashMap<>();
-    private final Map<DeloadId, DeloadPrescribedEvent> deloads = new HashMap<>();
-    private final Map<ClearanceId, ClearanceGivenEvent> clearances = new HashMap<>();
 
     CoachingRelationship() {
         // for Axon
@@ -81,10 +72,6 @@ class CoachingRelationship {
 
     @CommandHandler
     VideoReviewedEvent handle(ReviewVideoCommand command) {
-        VideoReviewedEvent reviewed = reviews.get(command.reviewId());
-        if (reviewed != null) {
-            return reviewed;
-        }
         requireOpen();
         VideoReviewedEvent event = new VideoReviewedEvent(athleteId, coachId, command.reviewId(), command.videoId(),
                 command.faults(), command.barOffsetInches(), command.notes(),
@@ -95,10 +82,6 @@ class CoachingRelationship {
 
     @CommandHandler
     CueAssignedEvent handle(AssignCueCommand command) {
-        CueAssignedEvent assigned = cues.get(command.cueId());
-        if (assigned != null) {
-            return assigned;
-        }
         requireOpen();
         CueAssignedEvent event = new CueAssignedEvent(athleteId, coachId, command.cueId(), command.text(),
                 command.exercise(), command.fault(), command.videoId(), command.atSecond(), command.at());
@@ -106,13 +89,14 @@ class CoachingRelationship {
         return event;
     }
 
+    /** A cue assigned in this relationship is retired once; retiring it again changes nothing. */
     @CommandHandler
-    void handle(RetireCueCommand command) {
+    void handle(RetireCueCommand command, RecordedIds recorded) {
         requireOpen();
-        if (retiredCues.containsKey(command.cueId())) {
+        if (recorded.contains(relationshipId, CoachingIds.CUE_RETIREMENT, command.cueId().value())) {
             return;
         }
-        if (!cues.containsKey(command.cueId())) {
+        if (!recorded.contains(relationshipId, CoachingIds.CUE, command.cueId().value())) {
             throw DomainException.notFound("No cue " + command.cueId() + " for this athlete");
         }
         apply(new CueRetiredEvent(athleteId, coachId, command.cueId(), command.at()));
@@ -120,10 +104,6 @@ class CoachingRelationship {
 
     @CommandHandler
     DeloadPrescribedEvent handle(PrescribeDeloadCommand command) {
-        DeloadPrescribedEvent prescribed = deloads.get(command.deloadId());
-        if (prescribed != null) {
-            return prescribed;
-        }
         requireOpen();
         DeloadPrescribedEvent event = new DeloadPrescribedEvent(athleteId, coachId, command.deloadId(),
                 command.exercise(), Deload.of(command.percent(), command.referenceMax()), command.at());
@@ -133,10 +113,6 @@ class CoachingRelationship {
 
     @CommandHandler
     ClearanceGivenEvent handle(GiveClearanceCommand command) {
-        ClearanceGivenEvent given = clearances.get(command.clearanceId());
-        if (given != null) {
-            return given;
-        }
         requireOpen();
         ClearanceGivenEvent event = new ClearanceGivenEvent(athleteId, coachId, command.clearanceId(),
                 command.exercise(), command.notes(), command.at());
@@ -162,30 +138,5 @@ class CoachingRelationship {
     @EventSourcingHandler
     void on(RelationshipClosedEvent event) {
         open = false;
-    }
-
-    @EventSourcingHandler
-    void on(VideoReviewedEvent event) {
-        reviews.put(event.reviewId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(CueAssignedEvent event) {
-        cues.put(event.cueId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(CueRetiredEvent event) {
-        retiredCues.put(event.cueId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(DeloadPrescribedEvent event) {
-        deloads.put(event.deloadId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ClearanceGivenEvent event) {
-        clearances.put(event.clearanceId(), event);
     }
 }

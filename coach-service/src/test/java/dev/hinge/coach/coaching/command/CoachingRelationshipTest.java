@@ -32,6 +32,8 @@ import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.kernel.training.VideoId;
 import dev.hinge.kernel.training.WeightUnit;
+import dev.hinge.platform.recorded.RecordedIds;
+import dev.hinge.platform.test.RecordedInHistory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +58,10 @@ class CoachingRelationshipTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CoachingRelationship.class);
+        // what the coach recorded under an id is found in the history (in the service: the recorded_id table)
+        RecordedIds recorded = new RecordedInHistory(fixture.getEventStore());
+        fixture.registerInjectableResource(recorded);
+        fixture.registerCommandHandlerInterceptor(new CoachingRepeats(recorded));
     }
 
     @Test
@@ -113,6 +119,25 @@ class CoachingRelationshipTest {
     }
 
     @Test
+    void retiringARetiredCueChangesNothing() {
+        CueId cue = new CueId(UUID.randomUUID());
+        fixture.given(OPENED, new CueAssignedEvent(MARK, COACH, cue, "chest up", Exercise.DEADLIFT, null, null, null, AT),
+                        new CueRetiredEvent(MARK, COACH, cue, AT))
+                .when(new RetireCueCommand(ID, cue, AT.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRetireACueAfterTheRevoke() {
+        CueId cue = new CueId(UUID.randomUUID());
+        fixture.given(OPENED, new CueAssignedEvent(MARK, COACH, cue, "chest up", Exercise.DEADLIFT, null, null, null, AT), CLOSED)
+                .when(new RetireCueCommand(ID, cue, AT.plusSeconds(120)))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.NOT_FOUND));
+    }
+
+    @Test
     void aRepeatedIdAnswersTheFirstResultAndAppendsNothing() {
         ClearanceId clearance = new ClearanceId(UUID.randomUUID());
         ClearanceGivenEvent given = new ClearanceGivenEvent(MARK, COACH, clearance, Exercise.DEADLIFT, "seen by a PT", AT);
@@ -120,6 +145,28 @@ class CoachingRelationshipTest {
                 .when(new GiveClearanceCommand(ID, clearance, Exercise.DEADLIFT, "again", AT.plusSeconds(5)))
                 .expectNoEvents()
                 .expectResultMessagePayload(given);
+    }
+
+    @Test
+    void eachKindOfRepeatAnswersItsFirstResult() {
+        ReviewId review = new ReviewId(UUID.randomUUID());
+        VideoId video = new VideoId(UUID.randomUUID());
+        VideoReviewedEvent reviewed = new VideoReviewedEvent(MARK, COACH, review, video, List.of(), null, "fine", List.of(), AT);
+        CueId cue = new CueId(UUID.randomUUID());
+        CueAssignedEvent assigned = new CueAssignedEvent(MARK, COACH, cue, "chest up", Exercise.DEADLIFT, null, null, null, AT);
+        DeloadId deload = new DeloadId(UUID.randomUUID());
+        DeloadPrescribedEvent prescribed = new DeloadPrescribedEvent(MARK, COACH, deload, Exercise.DEADLIFT,
+                Deload.of(Percent.of("50"), Load.lb(365)), AT);
+
+        fixture.given(OPENED, reviewed, assigned, prescribed)
+                .when(new ReviewVideoCommand(ID, review, video, List.of(), BigDecimal.ONE, "again", AT.plusSeconds(5)))
+                .expectNoEvents().expectResultMessagePayload(reviewed);
+        fixture.given(OPENED, reviewed, assigned, prescribed)
+                .when(new AssignCueCommand(ID, cue, "brace", Exercise.DEADLIFT, null, null, null, AT.plusSeconds(5)))
+                .expectNoEvents().expectResultMessagePayload(assigned);
+        fixture.given(OPENED, reviewed, assigned, prescribed)
+                .when(new PrescribeDeloadCommand(ID, deload, Exercise.DEADLIFT, Percent.of("60"), Load.lb(300), AT.plusSeconds(5)))
+                .expectNoEvents().expectResultMessagePayload(prescribed);
     }
 
     @Test
