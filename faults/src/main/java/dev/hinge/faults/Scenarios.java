@@ -282,7 +282,11 @@ final class Scenarios {
     private String poisonPayload(String valid) {
         if (settings.poison().equals("tiny-load")) {
             // the 70-byte request: a load the timeline writer cannot serialise
-            return valid.replaceFirst("(\"load\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*)[-0-9.eE+]+", "$11e-20000");
+            String tiny = valid.replaceFirst("(?<head>\"load\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*)[-0-9.eE+]+", "${head}1e-20000");
+            if (tiny.equals(valid)) {
+                throw new IllegalStateException("no load value to replace in " + valid);
+            }
+            return tiny;
         }
         // a known type whose JSON is cut short: no reader can take it
         return valid.substring(0, valid.length() / 2);
