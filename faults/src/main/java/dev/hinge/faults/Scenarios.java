@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
 final class Scenarios {
     /** How long a slow-writer scenario waits for its committed event to reach both read models. */
     private static final Duration SLOW_SETTLE = Duration.ofSeconds(30);
-    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static final Duration CATCH_UP = Duration.ofSeconds(240);
 
     private final Settings settings;
     private final Cluster cluster;
@@ -210,7 +210,7 @@ final class Scenarios {
         Appends appends = Appends.from(stack);
         HingeClient.Account victim = stack.registerAthlete("poisoned");
         List<HingeClient.Account> others = athletes(stack, settings.clients());
-        stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("read models not caught up before the poison"));
+        caughtUp(stack, "read models not caught up before the poison");
 
         Arrivals arrivals = new Arrivals(stack).start();
         Load load = new Load(stack.client, stack.athletePort, others, settings.ratePerClient(), settings.retryLimit()).start();
@@ -297,7 +297,7 @@ final class Scenarios {
         Appends appends = Appends.from(stack);
         HingeClient.Account slowAthlete = stack.registerAthlete("slow");
         List<HingeClient.Account> others = athletes(stack, 2);
-        stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("read models not caught up before the slow write"));
+        caughtUp(stack, "read models not caught up before the slow write");
         stack.stop(Stack.COACH);
         UUID slowSet = UUID.randomUUID();
         try (Connection slow = stack.store.connect()) {
@@ -315,7 +315,7 @@ final class Scenarios {
                 Stack.pause(settings.consumerDown());
             }
             stack.restart(Stack.COACH);
-            stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("coach-service did not catch up after its restart"));
+            caughtUp(stack, "coach-service did not catch up after its restart");
             slow.commit();
             return slowOutcome(stack, slowSet, load, notes);
         }
@@ -326,7 +326,7 @@ final class Scenarios {
         Appends appends = Appends.from(stack);
         HingeClient.Account slowAthlete = stack.registerAthlete("slow");
         List<HingeClient.Account> others = athletes(stack, 2);
-        stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("read models not caught up before the slow write"));
+        caughtUp(stack, "read models not caught up before the slow write");
         UUID slowSet = UUID.randomUUID();
         try (Connection slow = stack.store.connect()) {
             slow.setAutoCommit(false);
@@ -340,7 +340,7 @@ final class Scenarios {
             Load load = brief(stack, others);
             notes.add("slow append at global index " + gap + "; then " + written + " events appended by COPY and "
                     + load.acknowledged.size() + " sets over HTTP");
-            stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("read models did not catch up with the appended events"));
+            caughtUp(stack, "read models did not catch up with the appended events");
             slow.commit();
             return slowOutcome(stack, slowSet, load, notes);
         }
@@ -351,7 +351,7 @@ final class Scenarios {
         Appends appends = Appends.from(stack);
         HingeClient.Account slowAthlete = stack.registerAthlete("slow");
         List<HingeClient.Account> others = athletes(stack, 2);
-        stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("read models not caught up before the slow write"));
+        caughtUp(stack, "read models not caught up before the slow write");
         UUID slowSet = UUID.randomUUID();
         try (Connection slow = stack.store.connect(); Connection rolledBack = stack.store.connect()) {
             slow.setAutoCommit(false);
@@ -363,7 +363,7 @@ final class Scenarios {
                 rolledBack.rollback();
             }
             Load load = brief(stack, others);
-            stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("read models did not catch up"));
+            caughtUp(stack, "read models did not catch up");
             if (settings.backdate()) {
                 int rows = backdate(stack, gap);
                 notes.add("slow append at global index " + gap + ", " + settings.rolledBackAppends() + " rolled-back appends, "
@@ -374,7 +374,7 @@ final class Scenarios {
                 Stack.pause(settings.slowHold());
             }
             Load more = brief(stack, others);
-            stack.awaitCaughtUp(CATCH_UP).orElseThrow(() -> new IllegalStateException("read models did not catch up"));
+            caughtUp(stack, "read models did not catch up");
             slow.commit();
             more.acknowledged.forEach(load.acknowledged::putIfAbsent);
             return slowOutcome(stack, slowSet, load, notes);
@@ -391,6 +391,24 @@ final class Scenarios {
         notes.add(String.format(Locale.ROOT, "the slow event, %d s after its commit: stored %d, athlete timeline %d, coach timeline %d",
                 SLOW_SETTLE.toSeconds(), slow.stored(), slow.athleteRows(), slow.coachRows()));
         return counts;
+    }
+
+    /** Waits until every processor has handled every event; else fails, saying how far each one got. */
+    private static void caughtUp(Stack stack, String failure) throws Exception {
+        if (stack.awaitCaughtUp(CATCH_UP).isEmpty()) {
+            StringBuilder tokens = new StringBuilder();
+            try (Connection connection = stack.store.connect(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select processor_name, segment, token from token_entry order by 1, 2")) {
+                while (rows.next()) {
+                    byte[] token = rows.getBytes(3);
+                    String json = token == null ? "null" : new String(token, java.nio.charset.StandardCharsets.UTF_8);
+                    tokens.append(rows.getString(1)).append('/').append(rows.getInt(2)).append(' ')
+                            .append(json.length() > 120 ? json.substring(0, 120) + "…" : json).append("; ");
+                }
+            }
+            throw new IllegalStateException(failure + " within " + CATCH_UP.toSeconds() + " s: head " + stack.store.head()
+                    + ", backlog " + stack.store.backlog() + ", tokens: " + tokens);
+        }
     }
 
     /** Three seconds of sets from {@code athletes}, all acknowledged before it returns. */

@@ -23,7 +23,13 @@ record Settings(boolean shortRun, List<String> scenarios,
                 int concurrentRetries, int idempotencyKeys,
                 String poison, String deadLettersPath, String adminToken,
                 Duration consumerDown, Duration slowHold, boolean backdate,
-                int eventsDuringSlowWrite, int rolledBackAppends) {
+                int eventsDuringSlowWrite, int rolledBackAppends, Duration startLimit) {
+
+    /**
+     * The services' JVM flags unless {@code --java-options} says otherwise: the images' flags, and C1 only, which
+     * halves the CPU a start takes on a shared machine and changes nothing the suite looks at.
+     */
+    static final String DEFAULT_JAVA_OPTIONS = dev.hinge.bench.Service.IMAGE_JAVA_OPTIONS + " -XX:TieredStopAtLevel=1";
 
     static final String KILL_ATHLETE = "kill-athlete-service";
     static final String KILL_COACH = "kill-coach-service";
@@ -44,7 +50,7 @@ record Settings(boolean shortRun, List<String> scenarios,
             "athlete-jar", "coach-jar", "xmx", "java-options", "work-dir", "log-dir", "out", "clients", "rate-per-client",
             "load-before-fault-seconds", "load-after-fault-seconds", "retry-limit-seconds", "settle-seconds",
             "concurrent-retries", "idempotency-keys", "poison", "deadletters-path", "consumer-down-seconds",
-            "slow-hold-seconds", "events-during-slow-write", "rolled-back-appends");
+            "slow-hold-seconds", "events-during-slow-write", "rolled-back-appends", "start-limit-seconds");
 
     static Settings parse(String[] args, Map<String, String> env) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
@@ -76,7 +82,7 @@ record Settings(boolean shortRun, List<String> scenarios,
         }
         Path workDir = Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir") + "/hinge-faults")).toAbsolutePath();
         List<String> jvmFlags = new ArrayList<>(List.of("-Xmx" + given.getOrDefault("xmx", "256m")));
-        for (String flag : given.getOrDefault("java-options", dev.hinge.bench.Service.IMAGE_JAVA_OPTIONS).strip().split("\\s+")) {
+        for (String flag : given.getOrDefault("java-options", DEFAULT_JAVA_OPTIONS).strip().split("\\s+")) {
             if (!flag.isEmpty()) {
                 jvmFlags.add(flag);
             }
@@ -97,7 +103,8 @@ record Settings(boolean shortRun, List<String> scenarios,
                 poison, given.getOrDefault("deadletters-path", "/actuator/deadletters"),
                 env.getOrDefault("HINGE_FAULTS_ADMIN_TOKEN", ""),
                 seconds(given, "consumer-down-seconds", 70), seconds(given, "slow-hold-seconds", 65), backdate,
-                integer(given, "events-during-slow-write", 10_100), integer(given, "rolled-back-appends", 300));
+                integer(given, "events-during-slow-write", 10_100), integer(given, "rolled-back-appends", 300),
+                seconds(given, "start-limit-seconds", 360));
     }
 
     String jdbcUrl(String database) {

@@ -25,7 +25,6 @@ final class Stack implements AutoCloseable {
     static final String COACH = "coach-service";
     /** The fixed HS256 key both services get in a fault run (not a secret: a test value). */
     static final String JWT_SECRET = "hinge-fault-suite-only-jwt-secret-0123456789";
-    private static final Duration START_LIMIT = Duration.ofSeconds(180);
 
     final String scenario;
     final String database;
@@ -121,7 +120,7 @@ final class Stack implements AutoCloseable {
         Service service = Service.start(scenario + "-" + name, name.equals(ATHLETE) ? settings.athleteJar() : settings.coachJar(),
                 port, settings.jvmFlags(), env, List.of(), settings.logDir(), false);
         try {
-            service.awaitHealthy(client.http(), START_LIMIT);
+            service.awaitHealthy(client.http(), settings.startLimit());
         } catch (Exception | Error e) {
             service.close();
             throw e;
