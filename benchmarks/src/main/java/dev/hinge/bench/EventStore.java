@@ -25,31 +25,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The benchmark's direct access to the event store: templates, bulk generation with COPY, projection progress. */
-final class EventStore {
-    static final String REGISTERED = "dev.hinge.kernel.account.AthleteRegisteredEvent";
-    static final String SET_LOGGED = "dev.hinge.kernel.training.SetLoggedEvent";
+public final class EventStore {
+    public static final String REGISTERED = "dev.hinge.kernel.account.AthleteRegisteredEvent";
+    public static final String SET_LOGGED = "dev.hinge.kernel.training.SetLoggedEvent";
     private static final Pattern INDEX = Pattern.compile("\"index\":(\\d+)");
     private static final int ROWS_PER_COPY = 100_000;
 
-    private final Options options;
+    private final String url;
+    private final String user;
+    private final String password;
 
     EventStore(Options options) {
-        this.options = options;
+        this(options.jdbcUrl(options.database()), options.pgUser(), options.pgPassword());
     }
 
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(options.jdbcUrl(options.database()), options.pgUser(), options.pgPassword());
+    /** The store of the database at {@code url} (the fault suite's own cluster, say). */
+    public EventStore(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
-    long count() throws SQLException {
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    public long count() throws SQLException {
         return single("select count(*) from domain_event_entry");
     }
 
-    long head() throws SQLException {
+    public long head() throws SQLException {
         return single("select coalesce(max(global_index), 0) from domain_event_entry");
     }
 
-    long single(String sql) throws SQLException {
+    public long single(String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
@@ -57,17 +66,17 @@ final class EventStore {
         }
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     /** The registration and first set of an athlete registered and given a set over HTTP, as templates. */
-    record Templates(EventTemplates.Template registered, EventTemplates.Template setLogged) {
+    public record Templates(EventTemplates.Template registered, EventTemplates.Template setLogged) {
     }
 
-    Templates templates(UUID athleteId, UUID setId, String displayName, Instant performedAt) throws SQLException, IOException {
+    public Templates templates(UUID athleteId, UUID setId, String displayName, Instant performedAt) throws SQLException, IOException {
         EventTemplates.Template registered = null;
         EventTemplates.Template set = null;
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
@@ -102,7 +111,7 @@ final class EventStore {
      * {@code firstSequence} on, a registration at sequence 0 (when {@code firstSequence} is 0) and sets after it;
      * athletes interleaved in the store as real traffic would be. Returns the number of rows written.
      */
-    long generate(Templates templates, List<UUID> athletes, long firstSequence, int[] counts, Duration limit)
+    public long generate(Templates templates, List<UUID> athletes, long firstSequence, int[] counts, Duration limit)
             throws SQLException, IOException {
         long deadline = System.nanoTime() + limit.toNanos();
         int max = 0;
@@ -227,7 +236,7 @@ final class EventStore {
     }
 
     /** How many events the slowest streaming processor still has to handle (0 when all have caught up). */
-    long backlog() throws SQLException {
+    public long backlog() throws SQLException {
         long head = head();
         long slowest = Long.MAX_VALUE;
         try (Connection connection = connect(); Statement statement = connection.createStatement();
@@ -251,7 +260,7 @@ final class EventStore {
     }
 
     /** Waits until every processor has handled every event; returns how long that took, or null past the limit. */
-    Duration awaitCaughtUp(Duration limit) throws SQLException, InterruptedException {
+    public Duration awaitCaughtUp(Duration limit) throws SQLException, InterruptedException {
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
         while (System.nanoTime() < deadline) {

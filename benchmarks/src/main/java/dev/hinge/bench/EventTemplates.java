@@ -16,14 +16,14 @@ import java.util.Map;
  * varying values (athlete id, set id, times) turned into slots, so a generated event differs from a real one only
  * in those values. The row's other columns (payload type, revision, aggregate type, metadata) are copied as they are.
  */
-final class EventTemplates {
+public final class EventTemplates {
 
     /** One kind of event: its fixed columns and its payload with named slots. */
-    record Template(String type, String payloadType, String payloadRevision, byte[] metaData, List<String> parts,
+    public record Template(String type, String payloadType, String payloadRevision, byte[] metaData, List<String> parts,
                     List<String> slots) {
 
         /** The payload with each slot filled from {@code values} (by slot name). */
-        String render(Map<String, String> values) {
+        public String render(Map<String, String> values) {
             StringBuilder payload = new StringBuilder(256);
             for (int i = 0; i < parts.size(); i++) {
                 payload.append(parts.get(i));

@@ -14,16 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What the figures were measured on. */
-record Machine(Map<String, String> facts) {
+public record Machine(Map<String, String> facts) {
 
     static Machine describe(Options options) {
+        return describe(options.jdbcUrl(options.database()), options.pgUser(), options.pgPassword());
+    }
+
+    /** This machine, and the PostgreSQL server at {@code jdbcUrl} (the fault suite's own cluster, say). */
+    public static Machine describe(String jdbcUrl, String user, String password) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores available");
         facts.put("Memory", memory());
         facts.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")");
         facts.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (benchmark client and both services)");
-        facts.put("PostgreSQL", postgres(options));
+        facts.put("PostgreSQL", postgres(jdbcUrl, user, password));
         return new Machine(facts);
     }
 
@@ -50,13 +55,13 @@ record Machine(Map<String, String> facts) {
         return "unknown";
     }
 
-    private static String postgres(Options options) {
-        try (Connection connection = DriverManager.getConnection(options.jdbcUrl(options.database()), options.pgUser(),
-                options.pgPassword()); Statement statement = connection.createStatement()) {
+    private static String postgres(String jdbcUrl, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = connection.createStatement()) {
             StringBuilder text = new StringBuilder();
             try (ResultSet rows = statement.executeQuery("show server_version")) {
                 rows.next();
-                text.append(rows.getString(1)).append(" at ").append(options.pgHost()).append(':').append(options.pgPort());
+                text.append(rows.getString(1)).append(" at ").append(jdbcUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("/.*$", ""));
             }
             for (String setting : List.of("shared_buffers", "synchronous_commit", "fsync", "max_connections")) {
                 try (ResultSet rows = statement.executeQuery("show " + setting)) {

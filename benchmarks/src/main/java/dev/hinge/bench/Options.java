@@ -30,7 +30,7 @@ record Options(boolean smoke, boolean jfr,
                Duration totalLimit) {
 
     /** The JVM flags the services' images run with (their Dockerfiles' JAVA_OPTS), -Xmx standing in for MaxRAMPercentage. */
-    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    static final String DEFAULT_JAVA_OPTIONS = Service.IMAGE_JAVA_OPTIONS;
 
     /** The fixed HS256 key both services get in a benchmark run (not a secret: a benchmark value). */
     static final String BENCHMARK_JWT_SECRET = "hinge-benchmark-only-jwt-secret-0123456789";

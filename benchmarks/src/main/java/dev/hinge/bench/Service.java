@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
 /**
  * One service started as a user starts it: {@code java -Xmx.. -jar <service>-exec.jar}, configured by environment,
  * its output in a log file. Its pid is written next to the log so {@code benchmarks/run} can stop it even if this
- * program dies; {@link #close()} stops it (SIGTERM, then SIGKILL after 20 s).
+ * program dies; {@link #close()} stops it (SIGTERM, then SIGKILL after 20 s). The fault suite (faults/) starts,
+ * kills and restarts the services with it too.
  */
-final class Service implements AutoCloseable {
+public final class Service implements AutoCloseable {
+    /** The JVM flags the services' images run with (their Dockerfiles' JAVA_OPTS), -Xmx standing in for MaxRAMPercentage. */
+    public static final String IMAGE_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -40,7 +44,7 @@ final class Service implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static Service start(String name, Path jar, int port, List<String> jvmFlags, Map<String, String> env, List<String> args,
+    public static Service start(String name, Path jar, int port, List<String> jvmFlags, Map<String, String> env, List<String> args,
                          Path logDir, boolean jfr) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package (benchmarks/run does)");
@@ -66,12 +70,12 @@ final class Service implements AutoCloseable {
     }
 
     /** The JDK running this program: the services run on the same one. */
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Waits until {@code /actuator/health} answers 200. */
-    Duration awaitHealthy(HttpClient http, Duration limit) throws InterruptedException {
+    public Duration awaitHealthy(HttpClient http, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
@@ -92,7 +96,7 @@ final class Service implements AutoCloseable {
     }
 
     /** Waits for a line of the log matching {@code pattern}; empty when the limit passes or the process ends. */
-    Optional<Matcher> awaitLogLine(Pattern pattern, Duration limit) throws InterruptedException {
+    public Optional<Matcher> awaitLogLine(Pattern pattern, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<Matcher> found = lastMatch(pattern);
@@ -151,19 +155,19 @@ final class Service implements AutoCloseable {
         return System.nanoTime() - startedNanos;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
