@@ -1,5 +1,6 @@
 package dev.hinge.platform.axon;
 
+import dev.hinge.platform.processing.SavepointOnFailure;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +11,9 @@ import java.util.List;
 /**
  * Inserts a projection's rows as one JDBC batch per unit of work: a streaming processor handles events in
  * batches, and one round trip for the whole batch replaces one per event (replays went from row-by-row to
- * batched). Outside a unit of work a row is inserted at once.
+ * batched). Outside a unit of work a row is inserted at once; so it is for a while after a failure
+ * ({@link SavepointOnFailure}): a row that fails then fails inside its event's handler, and the event is dead-lettered
+ * instead of failing the whole batch again.
  */
 public final class BatchedInserts {
     private final JdbcTemplate jdbc;
@@ -25,7 +28,7 @@ public final class BatchedInserts {
 
     /** Queues the row; it is written when the unit of work prepares to commit, in its transaction. */
     public void add(Object... row) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || SavepointOnFailure.careful()) {
             jdbc.update(sql, row);
             return;
         }
@@ -34,7 +37,12 @@ public final class BatchedInserts {
             List<Object[]> pending = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> {
                 if (!pending.isEmpty()) {
-                    jdbc.batchUpdate(sql, pending);
+                    try {
+                        jdbc.batchUpdate(sql, pending);
+                    } catch (RuntimeException e) {
+                        SavepointOnFailure.beCareful(); // the batch is retried, each row in its handler
+                        throw e;
+                    }
                 }
             });
             return pending;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -22,6 +21,17 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.SpringAxonConfiguration;
+import dev.hinge.platform.processing.PerAthleteSequencingPolicy;
+import dev.hinge.platform.processing.UnknownPayloadTypes;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,6 +47,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +58,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     /** Events are forever: they get their own mapper, independent of the web's wire settings. */
     @Bean
@@ -111,17 +124,26 @@ public class EventStoreConfiguration {
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer, ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                                 EventSchema eventSchema, SpringAxonConfiguration axon) {
-        return JdbcEventStorageEngine.builder()
+                                                 EventSchema eventSchema, SpringAxonConfiguration axon, DataSource dataSource) throws SQLException {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(SnapshotConfiguration.snapshotSerializer())
                 .snapshotFilter(axon.getObject().snapshotFilter())
                 .upcasterChain(axon.getObject().upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new AppendConflicts())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema);
+        return storageEngine(builder, transactionManager, isPostgres(dataSource));
+    }
+
+    /**
+     * On PostgreSQL the gap-safe engine: no reader ever passes an event whose transaction commits late. On the embedded
+     * H2 store (one machine, development) Axon's own engine: its gap timing is what protects late commits there.
+     */
+    static JdbcEventStorageEngine storageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactionManager,
+                                                boolean postgres) {
+        return postgres ? new GapSafeEventStorageEngine(builder, transactionManager, 1) : builder.build();
     }
 
     /**
@@ -159,29 +181,101 @@ public class EventStoreConfiguration {
     /**
      * Every processor is a tracking processor handling events in batches (one transaction each). Measured with
      * benchmarks/run: pooled streaming processors delivered new events in bursts (201 -> coach's stream p50 278 ms,
-     * p99 514 ms at 30 sets/s); tracking processors read them as they arrive (p50 8 ms, p99 151 ms). A handler that
-     * fails rolls its batch back and the batch is retried: a read model never skips an event (Axon's default would
-     * log the failure and move on).
+     * p99 514 ms at 30 sets/s); tracking processors read them as they arrive (p50 8 ms, p99 151 ms).
      * <p>
-     * A group listed in {@code hinge.event-processing.segments[<group>]=N} is split into N segments by aggregate,
-     * each with its own thread, so one thread's handling overlaps another's database round trip. Only for groups
-     * whose read models do not depend on the order of events of different aggregates; the count applies when the
-     * group's tokens are first created (a new database, or a rebuild after its tokens were removed).
+     * Every group has a dead-letter queue ({@code dead_letter_entry}) and is sequenced per athlete
+     * ({@link PerAthleteSequencingPolicy}): an event whose handler fails is parked at once, with every later event of
+     * the same athlete, in the same transaction as the group's token, and every other athlete flows on. No in-place
+     * retries: a failure that a retry would mend (the database going away) fails the enqueue too, so the batch rolls
+     * back and the processor retries it as before; what remains is a poison event, which an operator retries or evicts
+     * ({@code /actuator/deadletters}) once it is mended. An event of a payload type this build does not know is parked
+     * the same way ({@link UnknownPayloadTypes}).
+     * <p>
+     * A group listed in {@code hinge.event-processing.segments[<group>]=N} is split into N segments by athlete, each
+     * with its own thread, so one thread's handling overlaps another's database round trip. Only for groups whose read
+     * models do not depend on the order of events of different athletes; the count applies when the group's tokens
+     * are first created (a new database, or a rebuild after its tokens were removed).
      */
     @Bean
     public ConfigurerModule trackingProcessors(@Value("${hinge.event-processing.batch-size}") int batchSize,
-                                               Environment environment) {
+                                               Environment environment, ListableBeanFactory beans,
+                                               ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                               Serializer serializer) {
         Map<String, Integer> segments = Binder.get(environment)
                 .bind("hinge.event-processing.segments", Bindable.mapOf(String.class, Integer.class)).orElse(Map.of());
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors()
                     .registerTrackingEventProcessorConfiguration(config ->
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
-                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                    .registerDefaultSequencingPolicy(config -> PerAthleteSequencingPolicy.INSTANCE)
+                    .registerDefaultDeadLetterPolicy(config -> (letter, cause) -> {
+                        log.error("Parking event {} ({}) and every later event of its sequence: {}",
+                                letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                                cause.toString());
+                        return Decisions.enqueue(ThrowableCause.truncated(cause));
+                    });
             segments.forEach((group, count) -> processing.registerTrackingEventProcessorConfiguration(group, config ->
                     TrackingEventProcessorConfiguration.forParallelProcessing(count).andInitialSegmentsCount(count)
                             .andBatchSize(batchSize)));
+            for (String group : processingGroups(beans)) {
+                UnknownPayloadTypes guard = new UnknownPayloadTypes(group);
+                // per group: Axon's Spring Boot module replaces any queue provider with its dlq.enabled properties
+                processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(group)
+                                .connectionProvider(connectionProvider)
+                                .transactionManager(transactionManager)
+                                .schema(deadLetterSchema())
+                                .genericSerializer(serializer)
+                                .eventSerializer(serializer)
+                                .build())
+                        .registerEventHandler(config -> guard)
+                        .assignHandlerInstancesMatching(group, Integer.MAX_VALUE, handler -> handler == guard)
+                        // a replay empties the group's queue: every event is handled again, a poison one parks again
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker.allowReset(true));
+            }
         });
+    }
+
+    /** The processing groups of this service's event handlers, read from their beans' annotations. */
+    static Set<String> processingGroups(ListableBeanFactory beans) {
+        Set<String> groups = new TreeSet<>();
+        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
+            if (group != null) {
+                groups.add(group.value());
+            }
+        }
+        return groups;
+    }
+
+    /** Axon's dead-letter table, in the schema's snake_case ({@code V4__dead_letters.sql}). */
+    static DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
     }
 
     private static boolean isPostgres(DataSource dataSource) throws SQLException {

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hinge.kernel.common.DomainException;
+import dev.hinge.platform.processing.SequenceParkedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +58,16 @@ public class ProblemAdvice {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change", "Another change to the same resource won; retry");
+    }
+
+    /** One of the athlete's events is parked in a dead-letter queue: the view would be stale, so none is given. */
+    @ExceptionHandler(SequenceParkedException.class)
+    ResponseEntity<ProblemDetail> parked(SequenceParkedException e) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
+                "Temporarily unavailable", e.getMessage());
+        return ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(SequenceParkedException.RETRY_AFTER.toSeconds()))
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(ServerWebInputException.class)

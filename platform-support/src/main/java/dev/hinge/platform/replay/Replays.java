@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,11 +44,26 @@ public class Replays implements ApplicationRunner {
         if (requested.isBlank()) {
             return;
         }
-        Set<String> names = requested.strip().equals("all")
-                ? processing.eventProcessors().keySet() : Set.of(requested.strip().split("\\s*,\\s*"));
+        Set<String> names = requested.strip().equals("all") ? replayable() : Set.of(requested.strip().split("\\s*,\\s*"));
         Thread replay = new Thread(() -> replay(List.copyOf(names)), "hinge-replay");
         replay.setDaemon(true);
         replay.start();
+    }
+
+    /**
+     * The processors that can be reset: read models. A group whose handlers must not see an event twice (the
+     * relationship policy sends commands, {@code @DisallowReplay}) does not support a reset and keeps running.
+     */
+    public Set<String> replayable() {
+        Set<String> names = new TreeSet<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()) {
+                names.add(name);
+            } else {
+                log.info("Not replaying {}: its handlers do not support a reset", name);
+            }
+        });
+        return names;
     }
 
     /** Resets the named processors and waits until each has replayed up to the store's head. */
@@ -58,9 +74,15 @@ public class Replays implements ApplicationRunner {
         for (String name : names) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow(() -> new IllegalArgumentException("No streaming processor named " + name));
+            if (!processor.supportsReset()) {
+                throw new IllegalArgumentException(name + " cannot be replayed: its handlers do not support a reset");
+            }
             processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+            try {
+                processor.resetTokens();
+            } finally {
+                processor.start();
+            }
             processors.put(name, processor);
         }
         log.info("Replaying {} up to event {}", processors.keySet(), head);

@@ -4,6 +4,8 @@ import dev.hinge.kernel.coaching.RelationshipClosedEvent;
 import dev.hinge.kernel.coaching.RelationshipOpenedEvent;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.coach.config.ReadModels;
+import dev.hinge.platform.processing.DeadLetters;
+import dev.hinge.platform.processing.SequenceParkedException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,10 +28,12 @@ import java.util.UUID;
 @ProcessingGroup(ReadModels.GROUP)
 public class AccessProjection {
     private final JdbcClient jdbc;
+    private final DeadLetters deadLetters;
     private final Sinks.Many<Closed> closed = Sinks.many().multicast().directBestEffort();
 
-    AccessProjection(JdbcClient jdbc) {
+    AccessProjection(JdbcClient jdbc, DeadLetters deadLetters) {
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
     }
 
     public record Closed(UUID coachId, UUID athleteId) {
@@ -66,9 +71,18 @@ public class AccessProjection {
                 .params(coach, athlete).query(Long.class).single() > 0;
     }
 
-    /** Refuses as "not found" unless the athlete has granted this coach access. */
+    /**
+     * Refuses as "not found" unless the athlete has granted this coach access; while one of the athlete's events is
+     * parked in a dead-letter queue (this view, or the policy that opens and closes relationships, may be behind), a
+     * coach who has or had access gets a 503 instead of a view that may be stale.
+     */
     public void require(UUID coach, UUID athlete) {
-        if (!isOpen(coach, athlete)) {
+        Optional<Boolean> open = jdbc.sql("select open from coach_relationship where coach_id = ? and athlete_id = ?")
+                .params(coach, athlete).query(Boolean.class).optional();
+        if (open.isPresent() && deadLetters.isParked(athlete.toString())) {
+            throw new SequenceParkedException();
+        }
+        if (!open.orElse(false)) {
             throw DomainException.notFound("No such athlete");
         }
     }

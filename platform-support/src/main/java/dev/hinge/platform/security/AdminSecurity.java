@@ -1,0 +1,56 @@
+package dev.hinge.platform.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /actuator/**} has its own chain, ahead of the API's: health and info stay open (probes, load balancers);
+ * everything else there (dead letters, metrics) needs HTTP Basic as {@code admin} with {@code hinge.admin.password}
+ * ({@code HINGE_ADMIN_PASSWORD}). Without that setting no credential is accepted: an operator endpoint that can evict
+ * events must not be reachable with a password nobody chose.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AdminSecurity {
+    private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
+    static final String ADMIN = "admin";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain actuatorFilterChain(ServerHttpSecurity http, PasswordEncoder passwords,
+                                               @Value("${hinge.admin.password:}") String password) {
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .httpBasic(basic -> basic.authenticationManager(administrators(passwords, password)))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyExchange().hasRole("ADMIN"))
+                .build();
+    }
+
+    private static ReactiveAuthenticationManager administrators(PasswordEncoder passwords, String password) {
+        if (password.isBlank()) {
+            log.info("hinge.admin.password (HINGE_ADMIN_PASSWORD) is not set: the admin endpoints under /actuator refuse everyone");
+            return authentication -> Mono.empty();
+        }
+        return new UserDetailsRepositoryReactiveAuthenticationManager(new MapReactiveUserDetailsService(
+                User.withUsername(ADMIN).password(passwords.encode(password)).roles("ADMIN").build()));
+    }
+}
