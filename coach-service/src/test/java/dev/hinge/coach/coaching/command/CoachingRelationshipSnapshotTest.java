@@ -69,11 +69,11 @@ class CoachingRelationshipSnapshotTest {
         relationship.on(new RelationshipOpenedEvent(ID, COACH, MARK, AT));
         VideoId video = new VideoId(UUID.randomUUID());
         relationship.on(new VideoReviewedEvent(MARK, COACH, new ReviewId(UUID.randomUUID()), video,
-                List.of(new FaultObservation(FormFault.values()[0], 3, "at lockoff")), new BigDecimal("1.5"), "better",
+                List.of(new FaultObservation(FormFault.values()[0], BigDecimal.valueOf(3), "at lockoff")), new BigDecimal("1.5"), "better",
                 List.of("chest up"), AT));
         CueId kept = new CueId(UUID.randomUUID());
         CueId retired = new CueId(UUID.randomUUID());
-        relationship.on(new CueAssignedEvent(MARK, COACH, kept, "chest up", Exercise.DEADLIFT, FormFault.values()[0], video, 2, AT));
+        relationship.on(new CueAssignedEvent(MARK, COACH, kept, "chest up", Exercise.DEADLIFT, FormFault.values()[0], video, BigDecimal.valueOf(2), AT));
         relationship.on(new CueAssignedEvent(MARK, COACH, retired, "brace", Exercise.DEADLIFT, null, null, null, AT));
         relationship.on(new CueRetiredEvent(MARK, COACH, retired, AT));
         relationship.on(new DeloadPrescribedEvent(MARK, COACH, new DeloadId(UUID.randomUUID()), Exercise.DEADLIFT,
