@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * Reads bytes as UTF-8 through the JDK's decoder, which refuses what is not UTF-8 (overlong forms such as
  * {@code C0 AF}, encoded surrogates such as {@code ED A0 80}, truncated sequences) with a
  * {@link java.nio.charset.CharacterCodingException}; Jackson's own byte parser lets some of them through. JSON
- * exchanged between systems is UTF-8 (RFC 8259), so no other encoding is detected.
+ * exchanged between systems is UTF-8 (RFC 8259), so no other encoding is detected. Its parsers are
+ * {@link LocatedParser}s, whose refusals name the field.
  */
 final class StrictUtf8JsonFactory extends JsonFactory {
 
@@ -35,6 +37,16 @@ final class StrictUtf8JsonFactory extends JsonFactory {
         return createParser(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    }
+
+    @Override
+    public JsonParser createParser(Reader reader) throws IOException {
+        return new LocatedParser(super.createParser(reader));
+    }
+
+    @Override
+    public JsonParser createParser(String content) throws IOException {
+        return new LocatedParser(super.createParser(content));
     }
 
     @Override

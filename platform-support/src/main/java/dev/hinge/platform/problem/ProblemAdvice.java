@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.platform.json.StrictJsonConfiguration;
+import io.netty.channel.ChannelException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -103,7 +105,18 @@ public class ProblemAdvice {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         // a server error's reason names the method or class that failed: never shown
         return problem(status, "http-" + status.value(), status.getReasonPhrase(),
-                status.is5xxServerError() ? status.getReasonPhrase() : e.getReason());
+                status.is5xxServerError() || e.getReason() == null ? status.getReasonPhrase() : e.getReason());
+    }
+
+    /**
+     * The client stopped sending its body (hinge.server.read-timeout; reactor-netty's request timeout is a
+     * {@code ChannelException} of its own): the connection closes, and this answer is for the log and the metrics.
+     */
+    @ExceptionHandler({ReadTimeoutException.class, ChannelException.class})
+    ResponseEntity<ProblemDetail> timedOut(Exception e) {
+        log.debug("A request body was not sent in time", e);
+        return problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request Timeout",
+                "The request's body did not arrive in time; nothing was recorded");
     }
 
     @ExceptionHandler(Exception.class)
@@ -141,23 +154,30 @@ public class ProblemAdvice {
      * token the parser refused (a key given twice, a number too long) from where the parser was; empty for the body.
      */
     private static String path(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        boolean refusedByTheParser = cause(e, JsonParseException.class) != null
+                || cause(e, StreamConstraintsException.class) != null;
+        if (!refusedByTheParser && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return path(mapping);
         }
-        if (e.getProcessor() instanceof JsonParser parser) {
-            List<String> parts = new ArrayList<>();
-            for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
-                 context = context.getParent()) {
-                if (context.inObject() && context.getCurrentName() != null) {
-                    parts.add(0, "." + context.getCurrentName());
-                } else if (context.inArray()) {
-                    parts.add(0, "[" + Math.max(context.getCurrentIndex(), 0) + "]");
-                }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json && json.getProcessor() instanceof JsonParser parser) {
+                return path(parser.getParsingContext());
             }
-            String path = String.join("", parts);
-            return path.startsWith(".") ? path.substring(1) : path;
         }
-        return "";
+        return e instanceof JsonMappingException mapping ? path(mapping) : "";
+    }
+
+    private static String path(JsonStreamContext where) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext context = where; context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.add(0, "." + context.getCurrentName());
+            } else if (context.inArray()) {
+                parts.add(0, "[" + Math.max(context.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String path(JsonMappingException e) {
