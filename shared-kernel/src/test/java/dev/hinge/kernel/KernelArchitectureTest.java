@@ -7,14 +7,17 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.hinge.kernel.archfixture.AxonMessagingLeak;
 import dev.hinge.kernel.archfixture.PersistenceLeak;
 import dev.hinge.kernel.training.Load;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The kernel is plain Java plus Axon's modelling annotations: no Spring, no persistence, no web, no JSON. */
+/** The kernel is plain Java plus Axon's modelling annotations and @Revision: no Spring, no persistence, no web, no JSON. */
 class KernelArchitectureTest {
 
     private static final JavaClasses KERNEL = new ClassFileImporter()
@@ -31,9 +34,9 @@ class KernelArchitectureTest {
 
     static final ArchRule KERNEL_USES_ONLY_THE_JDK_AND_AXON_MODELLING = classes()
             .that().resideInAPackage("dev.hinge.kernel..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java..", "dev.hinge.kernel..", "org.axonframework.modelling..")
-            .because("axon-modelling is the kernel's only framework dependency")
+            .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "dev.hinge.kernel..", "org.axonframework.modelling..")
+                    .or(equivalentTo(Revision.class)))
+            .because("axon-modelling is the kernel's only framework dependency, with @Revision for the events' shapes")
             .allowEmptyShould(false);
 
     @Test

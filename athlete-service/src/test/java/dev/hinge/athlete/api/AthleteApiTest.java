@@ -404,10 +404,11 @@ class AthleteApiTest {
         append(athlete.id(), new CueAssignedEvent(new AthleteId(athlete.id()), coach, new CueId(UUID.randomUUID()),
                 "chest up", Exercise.DEADLIFT, FormFault.HIPS_RISE_TOO_FAST, null, null, at));
         append(athlete.id(), new CueAssignedEvent(new AthleteId(athlete.id()), coach, new CueId(UUID.randomUUID()),
-                "drag the bar up your legs", Exercise.DEADLIFT, FormFault.BAR_DRIFTS_FORWARD, null, 3, at.plusSeconds(1)));
+                "drag the bar up your legs", Exercise.DEADLIFT, FormFault.BAR_DRIFTS_FORWARD, null, new java.math.BigDecimal("3.532"), at.plusSeconds(1)));
         await().untilAsserted(() -> athlete.get("/api/v1/me/cues").expectStatus().isOk().expectBody()
                 .jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].text").isEqualTo("drag the bar up your legs")
+                .jsonPath("$.items[0].atSecond").isEqualTo(3.532)
                 .jsonPath("$.items[1].fault").isEqualTo("hips_rise_too_fast"));
         AthleteApi other = AthleteApi.register(http, "Uncued");
         other.get("/api/v1/me/cues").expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);

@@ -399,7 +399,7 @@ class CoachApiTest {
             "POST|/reviews|{\"faults\":[{\"fault\":\"lazy_back\"}]}|faults[0].fault",
             "POST|/reviews|{\"faults\":[{\"atSecond\":3}]}|faults[0].fault",
             "POST|/reviews|{\"faults\":[{\"fault\":\"hips_rise_too_fast\",\"atSecond\":-1}]}|faults[0].atSecond",
-            "POST|/reviews|{\"faults\":[{\"fault\":\"hips_rise_too_fast\",\"atSecond\":1.5}]}|faults[0].atSecond",
+            "POST|/reviews|{\"faults\":[{\"fault\":\"hips_rise_too_fast\",\"atSecond\":1.5325}]}|faults[0].atSecond",
             "POST|/reviews|{\"faults\":[{\"fault\":\"hips_rise_too_fast\",\"note\":\"\"}]}|faults[0].note",
             "POST|/reviews|{\"faults\":\"hips_rise_too_fast\"}|faults",
             "POST|/reviews|{\"faults\":[],\"barOffsetInches\":30}|barOffsetInches",

@@ -1,12 +1,19 @@
 package dev.hinge.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.platform.processing.SequenceParkedException;
+import dev.hinge.platform.json.StrictJsonConfiguration;
+import io.netty.channel.ChannelException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -14,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,8 +29,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -75,15 +86,13 @@ public class ProblemAdvice {
         if (e instanceof MissingRequestValueException missing) {
             return validation(List.of(new FieldError(missing.getName(), "is required")));
         }
-        Throwable cause = e.getCause();
-        while (cause != null && !(cause instanceof JsonProcessingException)) {
-            cause = cause.getCause();
+        if (cause(e, CharacterCodingException.class) != null) {
+            return validation(List.of(new FieldError("body", "is not valid UTF-8")));
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return validation(List.of(new FieldError(path(mapping), reason(mapping))));
-        }
-        if (cause instanceof JsonProcessingException) {
-            return validation(List.of(new FieldError("body", "is not well-formed JSON")));
+        JsonProcessingException json = cause(e, JsonProcessingException.class);
+        if (json != null) {
+            String field = path(json);
+            return validation(List.of(new FieldError(field.isEmpty() ? "body" : field, reason(json))));
         }
         if (e.getCause() instanceof DecodingException || e.getReason() != null && e.getReason().contains("body")) {
             return validation(List.of(new FieldError("body", "is required and must be a JSON object")));
@@ -92,10 +101,33 @@ public class ProblemAdvice {
         return validation(List.of(new FieldError(parameter, "is not valid")));
     }
 
+    /** A body in a format the route does not read: say which it reads, never which class would have read it. */
+    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(UnsupportedMediaTypeStatusException e) {
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .collect(Collectors.joining(", "));
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+                supported.isEmpty() ? "This route takes no body of this type"
+                        : "This route takes a body of type " + supported);
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-        return problem(status, "http-" + status.value(), status.getReasonPhrase(), e.getReason());
+        // a server error's reason names the method or class that failed: never shown
+        return problem(status, "http-" + status.value(), status.getReasonPhrase(),
+                status.is5xxServerError() || e.getReason() == null ? status.getReasonPhrase() : e.getReason());
+    }
+
+    /**
+     * The client stopped sending its body (hinge.server.read-timeout; reactor-netty's request timeout is a
+     * {@code ChannelException} of its own): the connection closes, and this answer is for the log and the metrics.
+     */
+    @ExceptionHandler({ReadTimeoutException.class, ChannelException.class})
+    ResponseEntity<ProblemDetail> timedOut(Exception e) {
+        log.debug("A request body was not sent in time", e);
+        return problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request Timeout",
+                "The request's body did not arrive in time; nothing was recorded");
     }
 
     @ExceptionHandler(Exception.class)
@@ -119,6 +151,46 @@ public class ProblemAdvice {
         return ResponseEntity.status(status).body(problem);
     }
 
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The field as the client spelled it ({@code load.value}, {@code checklist[2]}): from the binding path, or for a
+     * token the parser refused (a key given twice, a number too long) from where the parser was; empty for the body.
+     */
+    private static String path(JsonProcessingException e) {
+        boolean refusedByTheParser = cause(e, JsonParseException.class) != null
+                || cause(e, StreamConstraintsException.class) != null;
+        if (!refusedByTheParser && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return path(mapping);
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json && json.getProcessor() instanceof JsonParser parser) {
+                return path(parser.getParsingContext());
+            }
+        }
+        return e instanceof JsonMappingException mapping ? path(mapping) : "";
+    }
+
+    private static String path(JsonStreamContext where) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext context = where; context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.add(0, "." + context.getCurrentName());
+            } else if (context.inArray()) {
+                parts.add(0, "[" + Math.max(context.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+
     private static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
@@ -134,7 +206,22 @@ public class ProblemAdvice {
         return path.toString();
     }
 
-    private static String reason(JsonMappingException e) {
+    private static String reason(JsonProcessingException e) {
+        if (cause(e, StreamConstraintsException.class) != null) {
+            return "is longer than this service reads (numbers: at most "
+                    + StrictJsonConfiguration.LIMITS.getMaxNumberLength() + " characters)";
+        }
+        JsonParseException parse = cause(e, JsonParseException.class);
+        if (parse != null) {
+            // the parser's own words ("Duplicate field 'reps'", "Unexpected character"), without its source excerpt
+            return "is not well-formed JSON: " + parse.getOriginalMessage();
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return "has a lone UTF-16 surrogate: not valid Unicode text";
+        }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof String text && text.isEmpty()) {
+            return "must not be empty";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }

@@ -7,7 +7,7 @@ import dev.hinge.platform.problem.RequestFields;
 
 import java.math.BigDecimal;
 
-/** A load in a request, {@code {"value": 365, "unit": "lb"}}: at most 1000 kg, in kg or lb. */
+/** A load in a request, {@code {"value": 365, "unit": "lb"}}: above 0, at most 1000 kg, at most 3 decimals, kg or lb. */
 public record LoadBody(BigDecimal value, String unit) {
 
     /** The load, or null with every refusal recorded under {@code field} ("load.value", "load.unit"). */

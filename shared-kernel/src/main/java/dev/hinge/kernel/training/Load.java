@@ -1,5 +1,6 @@
 package dev.hinge.kernel.training;
 
+import dev.hinge.kernel.common.Decimals;
 import dev.hinge.kernel.common.DomainException;
 
 import java.math.BigDecimal;
@@ -10,31 +11,44 @@ import java.util.Objects;
 /**
  * A weight on the bar, in the unit it was given. Values are exact decimals: a load is never rounded
  * unless a rule says so (plate rounding), and display rounding never changes a stored value.
+ * <p>
+ * The canonical constructor checks only the structure (a value and a unit), so a load read back from a stored event
+ * is what was recorded, whatever today's rules say; every load a person enters goes through {@link #lifted}.
  */
 public record Load(BigDecimal value, WeightUnit unit) implements Comparable<Load> {
     public static final BigDecimal MAX_KILOGRAMS = new BigDecimal("1000");
+    /** A load a person enters has at most this many decimals (gram precision in kg). */
+    public static final int MAX_DECIMALS = 3;
     /** Scale kept when a load is converted from kg to lb (the only inexact direction). */
     public static final int CONVERSION_SCALE = 12;
 
+    private static final String TOO_HEAVY = "must be at most 1000 kg (2204.6 lb)";
     private static final Comparator<Load> BY_MASS = Comparator.comparing(Load::kilograms);
 
     public Load {
         Objects.requireNonNull(value, "load value");
         Objects.requireNonNull(unit, "load unit");
-        if (value.signum() <= 0) {
-            throw DomainException.invalid("value", "must be greater than 0");
-        }
         value = normalize(value);
     }
 
     /**
-     * A load someone lifted or could lift: at most 1000 kg (2204.6 lb). Derived loads (an estimated max)
-     * are plain {@code Load}s; every load a person enters goes through here.
+     * A load someone lifted or could lift: above 0, at most 1000 kg (2204.6 lb), at most 3 decimals. Derived loads
+     * (an estimated max, a deload) are plain {@code Load}s; every load a person enters goes through here.
      */
     public static Load lifted(BigDecimal value, WeightUnit unit) {
-        Load load = new Load(value, unit);
+        Objects.requireNonNull(unit, "load unit");
+        BigDecimal exact;
+        try {
+            exact = Decimals.bounded(value, 4, MAX_DECIMALS, TOO_HEAVY);
+        } catch (DomainException e) {
+            throw DomainException.invalid("value", e.getMessage());
+        }
+        if (exact.signum() <= 0) {
+            throw DomainException.invalid("value", "must be greater than 0");
+        }
+        Load load = new Load(exact, unit);
         if (load.kilograms().compareTo(MAX_KILOGRAMS) > 0) {
-            throw DomainException.invalid("value", "must be at most 1000 kg (2204.6 lb)");
+            throw DomainException.invalid("value", TOO_HEAVY);
         }
         return load;
     }
@@ -104,6 +118,7 @@ public record Load(BigDecimal value, WeightUnit unit) implements Comparable<Load
         return value.toPlainString() + " " + unit.name().toLowerCase();
     }
 
+    /** 365 rather than 365.0 or 3.65E+2, so equal loads are equal records and print alike. */
     private static BigDecimal normalize(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

@@ -5,12 +5,21 @@ import dev.hinge.kernel.common.DomainException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Objects;
 
-/** A link to lift footage: an absolute http or https URL with a host, at most 2048 characters. */
+/**
+ * A link to lift footage. One a person sends goes through {@link #of}: an absolute http or https URL with a host,
+ * at most 2048 characters. The canonical constructor only requires a value, so a stored link reads back as it was.
+ */
 public record VideoUrl(String value) {
     public static final int MAX_LENGTH = 2048;
 
     public VideoUrl {
+        Objects.requireNonNull(value, "video url");
+    }
+
+    /** A link a person sends, stripped of surrounding white space. */
+    public static VideoUrl of(String value) {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid("is required");
         }
@@ -31,6 +40,7 @@ public record VideoUrl(String value) {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw DomainException.invalid("must name a host");
         }
+        return new VideoUrl(value);
     }
 
     @Override

@@ -61,7 +61,7 @@ class DeloadTest {
 
     @Test
     void theExactLoadIsExactWhateverTheDigits() {
-        Deload deload = Deload.of(Percent.of("33.333333"), Load.of("365.123456789", LB));
+        Deload deload = Deload.of(new Percent(new BigDecimal("33.333333")), Load.of("365.123456789", LB));
 
         assertThat(deload.exactLoad().value()).isEqualByComparingTo("121.70781771258847737");
         assertThat(deload.roundedLoad()).isEqualTo(Load.of("120", LB));

@@ -13,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 class PercentTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"0.5", "50", "62.5", "80", "100"})
-    void acceptsAboveZeroUpToAHundred(String value) {
+    @ValueSource(strings = {"1", "50", "62.5", "80", "100", "100.0"})
+    void acceptsOneToAHundredWithOneDecimal(String value) {
         assertThat(Percent.of(value).value()).isEqualByComparingTo(value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "0.00", "-5", "100.01", "150"})
-    void refusesZeroNegativeAndAboveAHundred(String value) {
+    @ValueSource(strings = {"0", "0.00", "0.5", "-5", "100.01", "150", "62.55", "1e10000000", "1e-999999999"})
+    void refusesBelowOneAboveAHundredAndMoreThanOneDecimal(String value) {
         refusedAsInvalid(() -> Percent.of(value));
     }
 
@@ -43,6 +43,6 @@ class PercentTest {
 
     @Test
     void theFractionIsExactWhateverTheDigits() {
-        assertThat(Percent.of("33.33333333333333333").fraction()).isEqualByComparingTo("0.3333333333333333333");
+        assertThat(new Percent(new BigDecimal("33.33333333333333333")).fraction()).isEqualByComparingTo("0.3333333333333333333");
     }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 class PainReportTest {
 
     private static PainReport report(int score, PainQuality quality) {
-        return new PainReport(new PainScore(score), "lower back", quality);
+        return PainReport.of(PainScore.of(score), "lower back", quality);
     }
 
     @Test
@@ -31,7 +31,7 @@ class PainReportTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 10})
     void refusesQualityNoneWithAScoreAboveZero(int score) {
-        var refusal = refusedAsInvalid(() -> new PainReport(new PainScore(score), null, PainQuality.NONE));
+        var refusal = refusedAsInvalid(() -> PainReport.of(PainScore.of(score), null, PainQuality.NONE));
 
         assertThat(refusal.field()).isEqualTo("quality");
     }
@@ -44,13 +44,13 @@ class PainReportTest {
 
     @Test
     void trimsTheLocation() {
-        assertThat(new PainReport(new PainScore(2), "  lower back ", PainQuality.SORENESS).location())
+        assertThat(PainReport.of(PainScore.of(2), "  lower back ", PainQuality.SORENESS).location())
                 .isEqualTo("lower back");
     }
 
     @Test
     void refusesABlankLocationNamingTheField() {
-        var refusal = refusedAsInvalid(() -> new PainReport(new PainScore(2), "   ", PainQuality.SORENESS));
+        var refusal = refusedAsInvalid(() -> PainReport.of(PainScore.of(2), "   ", PainQuality.SORENESS));
 
         assertThat(refusal.field()).isEqualTo("location");
     }
@@ -59,8 +59,8 @@ class PainReportTest {
     void refusesALocationOverEightyCharacters() {
         String eighty = "x".repeat(PainReport.MAX_LOCATION_LENGTH);
 
-        assertThat(new PainReport(new PainScore(2), eighty, PainQuality.SORENESS).location()).hasSize(80);
-        var refusal = refusedAsInvalid(() -> new PainReport(new PainScore(2), eighty + "x", PainQuality.SORENESS));
+        assertThat(PainReport.of(PainScore.of(2), eighty, PainQuality.SORENESS).location()).hasSize(80);
+        var refusal = refusedAsInvalid(() -> PainReport.of(PainScore.of(2), eighty + "x", PainQuality.SORENESS));
         assertThat(refusal.field()).isEqualTo("location");
     }
 

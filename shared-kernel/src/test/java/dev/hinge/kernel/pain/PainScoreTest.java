@@ -12,18 +12,18 @@ class PainScoreTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 4, 10})
     void acceptsTheZeroToTenScale(int score) {
-        assertThat(new PainScore(score).value()).isEqualTo(score);
+        assertThat(PainScore.of(score).value()).isEqualTo(score);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {-1, 11, 100})
     void refusesScoresOffTheScale(int score) {
-        refusedAsInvalid(() -> new PainScore(score));
+        refusedAsInvalid(() -> PainScore.of(score));
     }
 
     @Test
     void readsAsOutOfTen() {
-        assertThat(new PainScore(6)).hasToString("6/10");
+        assertThat(PainScore.of(6)).hasToString("6/10");
         assertThat(PainScore.ZERO).hasToString("0/10");
     }
 

@@ -170,7 +170,7 @@ class TimelineTest {
     @Test
     void aCueNamesItsExerciseAndText() {
         CueAssignedEvent event = new CueAssignedEvent(MARK, COACH, CueId.of(UUID.randomUUID()), "chest up",
-                Exercise.DEADLIFT, FormFault.HIPS_RISE_TOO_FAST, null, 3, MONDAY);
+                Exercise.DEADLIFT, FormFault.HIPS_RISE_TOO_FAST, null, java.math.BigDecimal.valueOf(3), MONDAY);
 
         TimelineEntry entry = describe(event);
 

@@ -28,8 +28,8 @@ class LoadTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"0", "0.000", "-0.5", "-365"})
-        void refusesAValueThatIsNotPositive(String value) {
-            var refusal = refusedAsInvalid(() -> Load.of(value, LB));
+        void liftedRefusesAValueThatIsNotPositive(String value) {
+            var refusal = refusedAsInvalid(() -> Load.lifted(new BigDecimal(value), LB));
 
             assertThat(refusal.field()).isEqualTo("value");
         }
@@ -60,6 +60,30 @@ class LoadTest {
         @Test
         void liftedAcceptsPoundsJustBelowOneThousandKilograms() {
             assertThat(Load.lifted(new BigDecimal("2204.6"), LB)).isEqualTo(Load.of("2204.6", LB));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"100.0001", "1e-20000", "1e-999999999", "1e10000000", "0.0000000000000000000001",
+                "100.00000000000000000000000"})
+        void liftedRefusesMoreThanThreeDecimalsAndHugeExponentsBeforeAnyArithmetic(String value) {
+            long started = System.nanoTime();
+            var refusal = refusedAsInvalid(() -> Load.lifted(new BigDecimal(value), LB));
+
+            assertThat(refusal.field()).isEqualTo("value");
+            assertThat(System.nanoTime() - started).isLessThan(500_000_000L);
+        }
+
+        @Test
+        void liftedAcceptsThreeDecimalsAndTrailingZeros() {
+            assertThat(Load.lifted(new BigDecimal("182.125"), LB)).isEqualTo(Load.of("182.125", LB));
+            assertThat(Load.lifted(new BigDecimal("182.50000"), LB)).isEqualTo(Load.of("182.5", LB));
+            assertThat(Load.lifted(new BigDecimal("3.65E+2"), LB).value()).isEqualTo(new BigDecimal("365"));
+        }
+
+        @Test
+        void aStoredLoadReadsBackWhateverTodaysRulesSay() {
+            assertThat(new Load(new BigDecimal("1500"), KG).value()).isEqualByComparingTo("1500");
+            assertThat(new Load(new BigDecimal("100.0001"), KG).value()).isEqualByComparingTo("100.0001");
         }
 
         @Test

@@ -12,17 +12,17 @@ class RepsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 100})
     void acceptsOneToAHundredRepetitions(int reps) {
-        assertThat(new Reps(reps).value()).isEqualTo(reps);
+        assertThat(Reps.of(reps).value()).isEqualTo(reps);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 101, Integer.MAX_VALUE})
     void refusesCountsOutsideOneToAHundred(int reps) {
-        refusedAsInvalid(() -> new Reps(reps));
+        refusedAsInvalid(() -> Reps.of(reps));
     }
 
     @Test
     void readsAsTheBareCount() {
-        assertThat(new Reps(5)).hasToString("5");
+        assertThat(Reps.of(5)).hasToString("5");
     }
 }

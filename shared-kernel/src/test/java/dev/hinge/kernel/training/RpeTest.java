@@ -15,19 +15,19 @@ class RpeTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "1.5", "6", "8.5", "9.5", "10"})
     void acceptsWholeAndHalfStepsFromOneToTen(String value) {
-        assertThat(new Rpe(new BigDecimal(value)).value()).isEqualByComparingTo(value);
+        assertThat(Rpe.of(new BigDecimal(value)).value()).isEqualByComparingTo(value);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.5", "-1", "10.5", "11"})
     void refusesRatingsOutsideOneToTen(String value) {
-        refusedAsInvalid(() -> new Rpe(new BigDecimal(value)));
+        refusedAsInvalid(() -> Rpe.of(new BigDecimal(value)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"8.25", "8.3", "7.75", "9.01"})
     void refusesAnythingBetweenHalfSteps(String value) {
-        refusedAsInvalid(() -> new Rpe(new BigDecimal(value)));
+        refusedAsInvalid(() -> Rpe.of(new BigDecimal(value)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ public class CueProjection {
         this.jdbc = jdbc;
     }
 
-    public record CueView(UUID id, String text, String exercise, String fault, UUID videoId, Integer atSecond,
+    public record CueView(UUID id, String text, String exercise, String fault, UUID videoId, BigDecimal atSecond,
                           UUID coachId, Instant assignedAt) {
     }
 
@@ -59,7 +60,7 @@ public class CueProjection {
                         where athlete_id = ? and retired_at is null order by assigned_at desc, cue_id""")
                 .params(athleteId)
                 .query((rs, n) -> new CueView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, UUID.class), (Integer) rs.getObject(6), rs.getObject(7, UUID.class),
+                        rs.getObject(5, UUID.class), rs.getBigDecimal(6), rs.getObject(7, UUID.class),
                         rs.getObject(8, OffsetDateTime.class).toInstant()))
                 .list();
     }

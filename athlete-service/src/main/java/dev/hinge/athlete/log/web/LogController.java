@@ -21,6 +21,7 @@ import dev.hinge.kernel.training.VideoUrl;
 import dev.hinge.platform.idempotency.Idempotency;
 import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.LoadBody;
 import dev.hinge.platform.web.Params;
@@ -45,7 +46,10 @@ import java.util.UUID;
 
 import static dev.hinge.athlete.log.web.LogRequests.MAX_NOTES;
 
-/** The athlete's log: sets, the videos of them, and pain felt outside a set. */
+/**
+ * The athlete's log: sets, the videos of them, and pain felt outside a set. Requests are read into kernel values off
+ * the event loop ({@link Blocking#defer}).
+ */
 @RestController
 class LogController {
     private final Commands commands;
@@ -73,20 +77,23 @@ class LogController {
     @PostMapping("/api/v1/me/sets")
     Mono<ResponseEntity<?>> logSet(@AuthenticationPrincipal Jwt jwt, @RequestBody LogSetRequest request,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID athlete = CurrentUser.id(jwt);
+        return Blocking.defer(() -> logSet(CurrentUser.id(jwt), request, key));
+    }
+
+    private Mono<ResponseEntity<?>> logSet(UUID athlete, LogSetRequest request, String key) {
         RequestFields fields = new RequestFields();
         Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
         Load load = request.load() == null ? null : LoadBody.lifted(fields, "load", request.load());
         if (request.load() == null) {
             fields.reject("load", "is required");
         }
-        Reps reps = fields.required("reps", request.reps(), Reps::new);
-        Rpe rpe = fields.optional("rpe", request.rpe(), Rpe::new);
+        Reps reps = fields.required("reps", request.reps(), Reps::of);
+        Rpe rpe = fields.optional("rpe", request.rpe(), Rpe::of);
         Instant performedAt = Params.happenedAt(fields, "performedAt", request.performedAt(), clock.instant());
         PainReport pain = request.pain() == null ? null : LogRequests.pain(fields, "pain.",
                 request.pain().score(), request.pain().location(), request.pain().quality());
         var checklist = LogRequests.checklist(fields, request.checklist());
-        VideoUrl videoUrl = fields.optional("videoUrl", request.videoUrl(), VideoUrl::new);
+        VideoUrl videoUrl = fields.optional("videoUrl", request.videoUrl(), VideoUrl::of);
         String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, MAX_NOTES));
         fields.validate();
         SetId setId = new SetId(id(request.id(), athlete, key, "set"));
@@ -100,10 +107,13 @@ class LogController {
     Mono<ResponseEntity<?>> attachVideo(@AuthenticationPrincipal Jwt jwt, @PathVariable String setId,
                                         @RequestBody AttachVideoRequest request,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID athlete = CurrentUser.id(jwt);
+        return Blocking.defer(() -> attachVideo(CurrentUser.id(jwt), setId, request, key));
+    }
+
+    private Mono<ResponseEntity<?>> attachVideo(UUID athlete, String setId, AttachVideoRequest request, String key) {
         RequestFields fields = new RequestFields();
         UUID set = fields.required("setId", setId, Params::uuid);
-        VideoUrl url = fields.required("url", request.url(), VideoUrl::new);
+        VideoUrl url = fields.required("url", request.url(), VideoUrl::of);
         String note = fields.optional("note", request.note(), n -> Text.optional(n, MAX_NOTES));
         Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
         fields.validate();
@@ -117,7 +127,10 @@ class LogController {
     @PostMapping("/api/v1/me/pain-reports")
     Mono<ResponseEntity<?>> reportPain(@AuthenticationPrincipal Jwt jwt, @RequestBody ReportPainRequest request,
                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID athlete = CurrentUser.id(jwt);
+        return Blocking.defer(() -> reportPain(CurrentUser.id(jwt), request, key));
+    }
+
+    private Mono<ResponseEntity<?>> reportPain(UUID athlete, ReportPainRequest request, String key) {
         RequestFields fields = new RequestFields();
         PainReport report = LogRequests.pain(fields, "", request.score(), request.location(), request.quality());
         Exercise exercise = fields.optional("exercise", request.exercise(), Exercise::new);

@@ -24,7 +24,7 @@ final class LogRequests {
     }
 
     static PainReport pain(RequestFields fields, String prefix, Integer score, String location, String quality) {
-        PainScore painScore = fields.required(prefix + "score", score, PainScore::new);
+        PainScore painScore = fields.required(prefix + "score", score, PainScore::of);
         PainQuality painQuality = fields.required(prefix + "quality", quality, q -> Slugs.parse(PainQuality.class, q));
         if (painScore == null || painQuality == null) {
             return null;
@@ -32,7 +32,7 @@ final class LogRequests {
         String field = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
         return fields.optional(field, painScore, s -> {
             try {
-                return new PainReport(s, location, painQuality);
+                return PainReport.of(s, location, painQuality);
             } catch (DomainException e) {
                 // the report names its own field (location, quality); keep the request's spelling
                 throw DomainException.invalid(e.field(), e.getMessage());

@@ -4,6 +4,7 @@ import dev.hinge.coach.coaching.query.AccessProjection;
 import dev.hinge.coach.review.query.VideoProjection;
 import dev.hinge.coach.roster.query.RosterProjection;
 import dev.hinge.kernel.coaching.AssignCueCommand;
+import dev.hinge.kernel.coaching.BarOffset;
 import dev.hinge.kernel.coaching.ClearanceGivenEvent;
 import dev.hinge.kernel.coaching.ClearanceId;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
@@ -59,12 +60,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a coach does for an athlete who granted access: reviews, cues, deloads, clearances. */
+/**
+ * What a coach does for an athlete who granted access: reviews, cues, deloads, clearances. Requests are read into
+ * kernel values off the event loop ({@link Blocking#defer}).
+ */
 @RestController
 class CoachingController {
     private static final int MAX_CUE = 200;
     private static final int MAX_NOTES = 2000;
-    private static final BigDecimal MAX_OFFSET_INCHES = BigDecimal.valueOf(24);
 
     private final Commands commands;
     private final AccessProjection access;
@@ -83,13 +86,13 @@ class CoachingController {
         this.clock = clock;
     }
 
-    record FaultBody(String fault, Integer atSecond, String note) {
+    record FaultBody(String fault, BigDecimal atSecond, String note) {
     }
 
     record ReviewRequest(UUID id, List<FaultBody> faults, BigDecimal barOffsetInches, String notes, String at) {
     }
 
-    record CueRequest(UUID id, String text, String exercise, String fault, UUID videoId, Integer atSecond, String at) {
+    record CueRequest(UUID id, String text, String exercise, String fault, UUID videoId, BigDecimal atSecond, String at) {
     }
 
     record DeloadRequest(UUID id, String exercise, String instruction, BigDecimal percent, LoadBody referenceMax, String at) {
@@ -102,7 +105,10 @@ class CoachingController {
     Mono<ResponseEntity<?>> review(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                    @PathVariable String videoId, @RequestBody ReviewRequest request,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID coach = CurrentUser.id(jwt);
+        return Blocking.defer(() -> review(CurrentUser.id(jwt), athleteId, videoId, request, key));
+    }
+
+    private Mono<ResponseEntity<?>> review(UUID coach, String athleteId, String videoId, ReviewRequest request, String key) {
         RequestFields fields = new RequestFields();
         UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
         UUID video = fields.required("videoId", videoId, Params::uuid);
@@ -119,13 +125,13 @@ class CoachingController {
                 }
                 FormFault fault = fields.required(field + ".fault", body.fault(), f -> Slugs.parse(FormFault.class, f));
                 FaultObservation observation = fault == null ? null
-                        : fields.optional(field, fault, f -> new FaultObservation(f, body.atSecond(), body.note()));
+                        : fields.optional(field, fault, f -> FaultObservation.of(f, body.atSecond(), body.note()));
                 if (observation != null) {
                     faults.add(observation);
                 }
             }
         }
-        BigDecimal offset = fields.optional("barOffsetInches", request.barOffsetInches(), CoachingController::offset);
+        BigDecimal offset = fields.optional("barOffsetInches", request.barOffsetInches(), BarOffset::inches);
         String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, MAX_NOTES));
         Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
         fields.validate();
@@ -145,13 +151,16 @@ class CoachingController {
     Mono<ResponseEntity<?>> assignCue(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                       @RequestBody CueRequest request,
                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID coach = CurrentUser.id(jwt);
+        return Blocking.defer(() -> assignCue(CurrentUser.id(jwt), athleteId, request, key));
+    }
+
+    private Mono<ResponseEntity<?>> assignCue(UUID coach, String athleteId, CueRequest request, String key) {
         RequestFields fields = new RequestFields();
         UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
         String text = fields.required("text", request.text(), t -> Text.required(t, MAX_CUE));
         Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
         FormFault fault = fields.optional("fault", request.fault(), f -> Slugs.parse(FormFault.class, f));
-        Integer atSecond = fields.optional("atSecond", request.atSecond(), CoachingController::second);
+        BigDecimal atSecond = fields.optional("atSecond", request.atSecond(), FaultObservation::second);
         if (request.atSecond() != null && request.videoId() == null) {
             fields.reject("atSecond", "needs the videoId it is a second of");
         }
@@ -190,7 +199,10 @@ class CoachingController {
     Mono<ResponseEntity<?>> deload(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                    @RequestBody DeloadRequest request,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID coach = CurrentUser.id(jwt);
+        return Blocking.defer(() -> deload(CurrentUser.id(jwt), athleteId, request, key));
+    }
+
+    private Mono<ResponseEntity<?>> deload(UUID coach, String athleteId, DeloadRequest request, String key) {
         RequestFields fields = new RequestFields();
         UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
         Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
@@ -202,7 +214,7 @@ class CoachingController {
         } else {
             percent = request.instruction() != null
                     ? fields.optional("instruction", request.instruction(), DeloadInstruction::parse)
-                    : fields.optional("percent", request.percent(), Percent::new);
+                    : fields.optional("percent", request.percent(), Percent::of);
         }
         Load given = LoadBody.lifted(fields, "referenceMax", request.referenceMax());
         Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
@@ -224,7 +236,10 @@ class CoachingController {
     Mono<ResponseEntity<?>> clear(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                   @RequestBody ClearanceRequest request,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID coach = CurrentUser.id(jwt);
+        return Blocking.defer(() -> clear(CurrentUser.id(jwt), athleteId, request, key));
+    }
+
+    private Mono<ResponseEntity<?>> clear(UUID coach, String athleteId, ClearanceRequest request, String key) {
         RequestFields fields = new RequestFields();
         UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
         Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
@@ -256,20 +271,6 @@ class CoachingController {
             return given;
         }
         return key == null ? UUID.randomUUID() : Idempotency.derivedId(coach.toString(), key, kind);
-    }
-
-    private static BigDecimal offset(BigDecimal inches) {
-        if (inches.abs().compareTo(MAX_OFFSET_INCHES) > 0) {
-            throw DomainException.invalid("must be between -24 and 24 inches (positive: in front of mid-foot)");
-        }
-        return inches;
-    }
-
-    private static Integer second(Integer second) {
-        if (second < 0 || second > FaultObservation.MAX_SECOND) {
-            throw DomainException.invalid("must be between 0 and " + FaultObservation.MAX_SECOND);
-        }
-        return second;
     }
 
 }

@@ -90,10 +90,10 @@ class CoachingRelationshipSnapshotTest {
         for (int i = 0; i < each; i++) {
             VideoId video = new VideoId(UUID.randomUUID());
             history.add(new VideoReviewedEvent(MARK, COACH, new ReviewId(UUID.randomUUID()), video,
-                    List.of(new FaultObservation(FormFault.values()[0], 3, "at lockoff")), new BigDecimal("1.5"), "better",
+                    List.of(new FaultObservation(FormFault.values()[0], BigDecimal.valueOf(3), "at lockoff")), new BigDecimal("1.5"), "better",
                     List.of("chest up"), AT));
             CueId cue = new CueId(UUID.randomUUID());
-            history.add(new CueAssignedEvent(MARK, COACH, cue, "chest up", Exercise.DEADLIFT, FormFault.values()[0], video, 2, AT));
+            history.add(new CueAssignedEvent(MARK, COACH, cue, "chest up", Exercise.DEADLIFT, FormFault.values()[0], video, BigDecimal.valueOf(2), AT));
             history.add(new CueRetiredEvent(MARK, COACH, cue, AT));
             history.add(new DeloadPrescribedEvent(MARK, COACH, new DeloadId(UUID.randomUUID()), Exercise.DEADLIFT,
                     Deload.of(new Percent(new BigDecimal("50")), Load.lb(365)), AT));

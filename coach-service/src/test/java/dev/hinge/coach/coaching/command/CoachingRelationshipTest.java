@@ -96,7 +96,7 @@ class CoachingRelationshipTest {
     void aReviewSuggestsTheStandardCuesOfTheFaultsSeen() {
         ReviewId review = new ReviewId(UUID.randomUUID());
         VideoId video = new VideoId(UUID.randomUUID());
-        List<FaultObservation> faults = List.of(new FaultObservation(FormFault.HIPS_RISE_TOO_FAST, 2, null),
+        List<FaultObservation> faults = List.of(new FaultObservation(FormFault.HIPS_RISE_TOO_FAST, java.math.BigDecimal.valueOf(2), null),
                 new FaultObservation(FormFault.BAR_DRIFTS_FORWARD, null, "bar 3 in ahead of mid-foot"));
         fixture.given(OPENED)
                 .when(new ReviewVideoCommand(ID, review, video, faults, BigDecimal.valueOf(3), null, AT))
