@@ -3,6 +3,8 @@ package dev.hinge.athlete.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hinge.platform.test.FreshPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,11 +94,17 @@ class IdempotencyTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    @Test
-    void aNonAsciiKeyIsA400NamingTheHeader() {
+    /** Sent as a client sends UTF-8: one byte per char here; "€" is E2 82 AC, a byte a strict firewall calls control. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cl\u00c3\u00a9", "\u00e2\u0082\u00ac-key", "\u00d0\u00ba\u00d0\u00bb\u00d1\u008e\u00d1\u0087"})
+    void aNonAsciiKeyIsA400NamingTheHeader(String utf8Bytes) {
         AthleteApi athlete = AthleteApi.register(http, "Accents");
-        athlete.post("/api/v1/me/sets", SET, "clé-é").expectStatus().isBadRequest()
+        athlete.post("/api/v1/me/sets", SET, utf8Bytes).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+        http.post().uri("/api/v1/auth/register").header("Idempotency-Key", utf8Bytes).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"accent+" + UUID.randomUUID() + "@example.com\",\"password\":\"correct horse battery\",\"displayName\":\"A\"}")
+                .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
     }
 

@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -65,6 +67,19 @@ public class SecurityConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(TokenValidators.of(properties.jwt().ttl()));
         return decoder;
+    }
+
+    /**
+     * Spring Security's strict firewall, except that a header value may hold bytes 0x80-0x9F: UTF-8 text, which
+     * the server reads as Latin-1, has them ("€" is E2 82 AC), and the default refusal surfaced inside a controller
+     * as a 500. Such a value is judged where it is used (an {@code Idempotency-Key} must be visible ASCII: a 400
+     * naming the header); ASCII control characters stay refused here.
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderValues(value -> value == null || value.chars().noneMatch(c -> c < 0x20 || c == 0x7F));
+        return firewall;
     }
 
     /** Millisecond precision: what clients send and what PostgreSQL keeps without loss. */
