@@ -207,7 +207,10 @@ class AthleteApiTest {
                 new String[]{"POST", "/api/v1/me/sets"}, new String[]{"POST", "/api/v1/me/pain-reports"},
                 new String[]{"POST", "/api/v1/me/coaches"}, new String[]{"POST", "/api/v1/me/sets/" + UUID.randomUUID() + "/videos"},
                 new String[]{"DELETE", "/api/v1/me/coaches/" + UUID.randomUUID()});
-        String coachToken = tokens.issue(UUID.randomUUID(), Role.COACH).token();
+        UUID coach = UUID.randomUUID(); // a coach account, as coach-service writes it into the shared table
+        jdbc.sql("insert into account (id, role, email, password_hash, display_name, created_at) values (?, 'COACH', ?, 'x', 'Coach', now())")
+                .params(coach, coach + "@example.com").update();
+        String coachToken = tokens.issue(coach, Role.COACH, 0).token();
         String forged = athlete.token().substring(0, athlete.token().length() - 4) + "AAAA";
         for (String[] route : routes) {
             request(route).exchange().expectStatus().isUnauthorized()

@@ -547,7 +547,10 @@ class CoachApiTest {
                 new String[]{"POST", athlete + "/cues"}, new String[]{"DELETE", athlete + "/cues/" + UUID.randomUUID()},
                 new String[]{"POST", athlete + "/deloads"}, new String[]{"POST", athlete + "/clearances"},
                 new String[]{"GET", athlete + "/timeline"}, new String[]{"GET", athlete + "/timeline/stream"});
-        String athleteToken = tokens.issue(mark.value(), Role.ATHLETE).token();
+        // mark's account, as athlete-service writes it into the shared table
+        jdbc.sql("insert into account (id, role, email, password_hash, display_name, created_at) values (?, 'ATHLETE', ?, 'x', 'Mark', now())")
+                .params(mark.value(), mark.value() + "@example.com").update();
+        String athleteToken = tokens.issue(mark.value(), Role.ATHLETE, 0).token();
         String forged = carter.token().substring(0, carter.token().length() - 4) + "AAAA";
         long before = events();
         for (String[] route : routes) {

@@ -17,9 +17,12 @@ import java.util.Map;
  * Adds the defaults both services share (lowest precedence), and the embedded default store: with no
  * {@code spring.datasource.url} configured, both services use one H2 file database in the data folder,
  * opened with {@code AUTO_SERVER=TRUE} so the two processes share it, created on first start and kept.
+ * The server H2 opens for the second process listens on 127.0.0.1 only ({@code h2.bindAddress}), and the
+ * database's password is generated once into the data folder ({@code h2-password}, owner-only), like the token key.
  */
 public class HingeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
     static final String DATA_DIR = "hinge.data-dir";
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -33,12 +36,16 @@ public class HingeEnvironmentPostProcessor implements EnvironmentPostProcessor, 
         System.setProperty("axon.update-check.disabled", "true");
         if (environment.getProperty("spring.datasource.url") == null) {
             Path dataDir = dataDir(environment);
+            // Read once by H2 when its first class loads, which is after this: the AUTO_SERVER port is not on *.
+            if (System.getProperty(H2_BIND_ADDRESS) == null) {
+                System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+            }
             String url = "jdbc:h2:file:" + dataDir.resolve("hinge") + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;"
                     + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
             environment.getPropertySources().addFirst(new MapPropertySource("hingeEmbeddedStore", Map.of(
                     "spring.datasource.url", url,
                     "spring.datasource.username", "sa",
-                    "spring.datasource.password", "")));
+                    "spring.datasource.password", EmbeddedStorePassword.keptIn(dataDir, url))));
         }
     }
 

@@ -132,6 +132,9 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return DatabaseUnavailable.problem(e);
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The request could not be completed; nothing was recorded if no answer said so.");

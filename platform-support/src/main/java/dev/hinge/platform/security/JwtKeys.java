@@ -1,18 +1,13 @@
 package dev.hinge.platform.security;
 
+import dev.hinge.platform.config.DataFolderSecret;
 import dev.hinge.platform.config.HingeEnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /** The HMAC key tokens are signed with, shared by both services so each can tell the other's role. */
@@ -46,27 +41,6 @@ final class JwtKeys {
 
     /** Generated once and kept, so tokens survive restarts; whichever service starts first writes it. */
     private static byte[] keptInDataFolder(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                byte[] key = new byte[MIN_BYTES];
-                new SecureRandom().nextBytes(key);
-                Path temp = Files.createTempFile(file.getParent(), "jwt-secret", ".tmp");
-                Files.writeString(temp, Base64.getEncoder().encodeToString(key));
-                try {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // best effort outside POSIX file systems
-                }
-                try {
-                    Files.move(temp, file);
-                } catch (FileAlreadyExistsException otherServiceWon) {
-                    Files.delete(temp);
-                }
-            }
-            return Base64.getDecoder().decode(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the token key in " + file, e);
-        }
+        return DataFolderSecret.keptIn(file, MIN_BYTES);
     }
 }

@@ -2,7 +2,9 @@ package dev.hinge.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import dev.hinge.kernel.account.Role;
 import dev.hinge.platform.problem.ProblemAdvice;
+import dev.hinge.platform.web.Blocking;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,15 +21,16 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +44,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(HingeProperties.class)
+@EnableConfigurationProperties({HingeProperties.class, LoginProperties.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -59,11 +62,24 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecretKey jwtKey) {
+    ReactiveJwtDecoder jwtDecoder(SecretKey jwtKey, HingeProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(jwtKey)
                 .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(Tokens.ISSUER)));
+        decoder.setJwtValidator(TokenValidators.of(properties.jwt().ttl()));
         return decoder;
+    }
+
+    /**
+     * Spring Security's strict firewall, except that a header value may hold bytes 0x80-0x9F: UTF-8 text, which
+     * the server reads as Latin-1, has them ("€" is E2 82 AC), and the default refusal surfaced inside a controller
+     * as a 500. Such a value is judged where it is used (an {@code Idempotency-Key} must be visible ASCII: a 400
+     * naming the header); ASCII control characters stay refused here.
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderValues(value -> value == null || value.chars().noneMatch(c -> c < 0x20 || c == 0x7F));
+        return firewall;
     }
 
     /** Millisecond precision: what clients send and what PostgreSQL keeps without loss. */
@@ -83,7 +99,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, HingeProperties properties, ObjectMapper json) {
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, HingeProperties properties, ObjectMapper json,
+                                               TokenGenerations generations) {
         String role = "ROLE_" + properties.role().name();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -97,7 +114,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/v1/**").hasAuthority(role)
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::withRole))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> current(token, generations)))
                         .authenticationEntryPoint((exchange, e) -> write(exchange, json, HttpStatus.UNAUTHORIZED,
                                 "unauthorized", "Unauthorized", "A valid bearer token is required"))
                         .accessDeniedHandler((exchange, e) -> write(exchange, json, HttpStatus.FORBIDDEN,
@@ -110,11 +127,36 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    private static Mono<AbstractAuthenticationToken> withRole(Jwt jwt) {
-        String role = jwt.getClaimAsString(Tokens.ROLE_CLAIM);
-        List<SimpleGrantedAuthority> authorities = role == null ? List.of()
-                : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
-        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    /**
+     * A validly signed token still needs its account: one indexed read per request tells whether the account of the
+     * token's role exists and the token is of its current generation (not revoked by a logout or a password change).
+     * Read every time rather than cached, so a logout on one instance holds on every other at once.
+     */
+    private static Mono<AbstractAuthenticationToken> current(Jwt jwt, TokenGenerations generations) {
+        Role role = role(jwt.getClaimAsString(Tokens.ROLE_CLAIM));
+        if (role == null) {
+            return Mono.error(new InvalidBearerTokenException("The token names no known role"));
+        }
+        long generation = ((Number) jwt.getClaim(Tokens.GENERATION_CLAIM)).longValue();
+        return Blocking.call(() -> generations.current(role, CurrentUser.id(jwt)).orElse(-1L)).flatMap(current -> {
+            if (current == -1L) {
+                return Mono.error(new InvalidBearerTokenException("The token's account does not exist"));
+            }
+            if (current != generation) {
+                return Mono.error(new InvalidBearerTokenException("The token was revoked"));
+            }
+            return Mono.just(new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())),
+                    jwt.getSubject()));
+        });
+    }
+
+    private static Role role(String claim) {
+        for (Role role : Role.values()) {
+            if (role.name().equalsIgnoreCase(claim)) {
+                return role;
+            }
+        }
+        return null;
     }
 
     private static Mono<Void> write(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String type,
