@@ -28,6 +28,6 @@ public class FreshPostgres implements ApplicationContextInitializer<Configurable
                 "hinge.data-dir=target/test-data",
                 "server.shutdown=immediate",
                 "spring.datasource.hikari.minimum-idle=1",
-                "spring.datasource.hikari.idle-timeout=10s"};
+                "spring.datasource.hikari.idle-timeout=10000"};
     }
 }
