@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -52,6 +53,11 @@ public class DatabaseUnavailable implements WebExceptionHandler {
                 return true;
             }
             if (cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
+                return true;
+            }
+            // a rollback that failed on the lost connection hides the failure that started it
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
                 return true;
             }
         }
