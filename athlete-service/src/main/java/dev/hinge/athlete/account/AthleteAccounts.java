@@ -1,4 +1,4 @@
-package dev.hinge.athlete.config;
+package dev.hinge.athlete.account;
 
 import dev.hinge.kernel.account.RegisterAthleteCommand;
 import dev.hinge.kernel.common.AthleteId;

@@ -1,4 +1,4 @@
-package dev.hinge.athlete.log.web;
+package dev.hinge.athlete.web;
 
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.kernel.common.Slugs;
@@ -13,17 +13,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The request shapes of the log routes, and how their parts become kernel values (field by field). */
-final class LogRequests {
-    static final int MAX_NOTES = 2000;
+/**
+ * Request parts that more than one use case reads (a set's pain and a pain report, notes), and how they become kernel
+ * values, field by field.
+ */
+public final class LogRequests {
+    public static final int MAX_NOTES = 2000;
 
     private LogRequests() {
     }
 
-    record PainBody(Integer score, String location, String quality) {
+    public record PainBody(Integer score, String location, String quality) {
     }
 
-    static PainReport pain(RequestFields fields, String prefix, Integer score, String location, String quality) {
+    public static PainReport pain(RequestFields fields, String prefix, Integer score, String location, String quality) {
         PainScore painScore = fields.required(prefix + "score", score, PainScore::of);
         PainQuality painQuality = fields.required(prefix + "quality", quality, q -> Slugs.parse(PainQuality.class, q));
         if (painScore == null || painQuality == null) {
@@ -40,7 +43,7 @@ final class LogRequests {
         });
     }
 
-    static List<ChecklistItem> checklist(RequestFields fields, List<String> raw) {
+    public static List<ChecklistItem> checklist(RequestFields fields, List<String> raw) {
         if (raw == null) {
             return List.of();
         }

@@ -8,6 +8,11 @@ class ArchitectureTest {
     private final JavaClasses classes = ArchitectureRules.mainClassesOf("dev.hinge.athlete");
 
     @Test
+    void eachUseCaseKeepsItsCommandQueryAndWebPartsToItself() {
+        ArchitectureRules.featuresKeepTheirPartsToThemselves("dev.hinge.athlete").check(classes);
+    }
+
+    @Test
     void commandsDoNotUseQueriesOrWeb() {
         ArchitectureRules.commandsDoNotUseQueriesOrWeb().check(classes);
     }

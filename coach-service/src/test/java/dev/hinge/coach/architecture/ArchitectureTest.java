@@ -8,6 +8,11 @@ class ArchitectureTest {
     private final JavaClasses classes = ArchitectureRules.mainClassesOf("dev.hinge.coach");
 
     @Test
+    void eachUseCaseKeepsItsCommandQueryAndWebPartsToItself() {
+        ArchitectureRules.featuresKeepTheirPartsToThemselves("dev.hinge.coach").check(classes);
+    }
+
+    @Test
     void commandsDoNotUseQueriesOrWeb() {
         ArchitectureRules.commandsDoNotUseQueriesOrWeb().check(classes);
     }

@@ -217,6 +217,17 @@ public class Idempotency {
         return UUID.nameUUIDFromBytes((caller + '\n' + key + '\n' + kind).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The id of a thing a caller records: the client's own if it sent one; else one derived from the idempotency key
+     * (the same on every repeat); else a new one.
+     */
+    public static UUID idFor(UUID given, UUID caller, String key, String kind) {
+        if (given != null) {
+            return given;
+        }
+        return key == null ? UUID.randomUUID() : derivedId(caller.toString(), key, kind);
+    }
+
     private record Kept(String hash, Integer status, byte[] response, Instant createdAt, String owner) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.hinge.athlete.log.command;
+package dev.hinge.athlete.history.command;
 
 import dev.hinge.kernel.pain.PainReportedEvent;
 import dev.hinge.kernel.training.SetLoggedEvent;

@@ -1,4 +1,4 @@
-package dev.hinge.athlete.log.command;
+package dev.hinge.athlete.history.command;
 
 import dev.hinge.kernel.access.CoachAccessGrantedEvent;
 import dev.hinge.kernel.access.CoachAccessRevokedEvent;

@@ -1,0 +1,70 @@
+package dev.hinge.athlete.videos.web;
+
+import dev.hinge.kernel.common.AthleteId;
+import dev.hinge.kernel.common.Text;
+import dev.hinge.kernel.timeline.Timeline;
+import dev.hinge.kernel.training.AttachVideoCommand;
+import dev.hinge.kernel.training.SetId;
+import dev.hinge.kernel.training.VideoAttachedEvent;
+import dev.hinge.kernel.training.VideoId;
+import dev.hinge.kernel.training.VideoUrl;
+import dev.hinge.platform.idempotency.Idempotency;
+import dev.hinge.platform.problem.RequestFields;
+import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.web.Blocking;
+import dev.hinge.platform.web.Commands;
+import dev.hinge.platform.web.Params;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import static dev.hinge.athlete.web.LogRequests.MAX_NOTES;
+
+/** Attach footage to a set already logged, for the coaches to review. */
+@RestController
+class VideoController {
+    private final Commands commands;
+    private final Clock clock;
+    private final Idempotency idempotency;
+
+    VideoController(Commands commands, Clock clock, Idempotency idempotency) {
+        this.commands = commands;
+        this.clock = clock;
+        this.idempotency = idempotency;
+    }
+
+    record AttachVideoRequest(UUID id, String url, String note, String at) {
+    }
+
+    @PostMapping("/api/v1/me/sets/{setId}/videos")
+    Mono<ResponseEntity<?>> attachVideo(@AuthenticationPrincipal Jwt jwt, @PathVariable String setId,
+                                        @RequestBody AttachVideoRequest request,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return Blocking.defer(() -> attachVideo(CurrentUser.id(jwt), setId, request, key));
+    }
+
+    private Mono<ResponseEntity<?>> attachVideo(UUID athlete, String setId, AttachVideoRequest request, String key) {
+        RequestFields fields = new RequestFields();
+        UUID set = fields.required("setId", setId, Params::uuid);
+        VideoUrl url = fields.required("url", request.url(), VideoUrl::of);
+        String note = fields.optional("note", request.note(), n -> Text.optional(n, MAX_NOTES));
+        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
+        fields.validate();
+        AttachVideoCommand command = new AttachVideoCommand(new AthleteId(athlete),
+                new VideoId(Idempotency.idFor(request.id(), athlete, key, "video")), new SetId(set), url, note, at);
+        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets/" + set + "/videos", request,
+                () -> commands.<VideoAttachedEvent>send(command).map(video -> ResponseEntity.status(HttpStatus.CREATED)
+                        .body(Timeline.describe(video).orElseThrow().data())));
+    }
+}
