@@ -24,6 +24,14 @@ public final class Params {
         }
     }
 
+    /** A UUID in a path, such as {@code {athleteId}}: a 400 naming {@code field} unless it is one. */
+    public static UUID pathId(String field, String raw) {
+        RequestFields fields = new RequestFields();
+        UUID id = fields.required(field, raw, Params::uuid);
+        fields.validate();
+        return id;
+    }
+
     public static Instant instant(String raw) {
         try {
             return Instant.parse(raw);

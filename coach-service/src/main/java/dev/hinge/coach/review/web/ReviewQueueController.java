@@ -1,7 +1,7 @@
 package dev.hinge.coach.review.web;
 
-import dev.hinge.coach.coaching.query.AccessProjection;
-import dev.hinge.coach.review.query.VideoProjection;
+import dev.hinge.coach.access.AccessProjection;
+import dev.hinge.coach.videos.VideoProjection;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;

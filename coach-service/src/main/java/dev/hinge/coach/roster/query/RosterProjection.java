@@ -4,10 +4,7 @@ import dev.hinge.kernel.account.AthleteRegisteredEvent;
 import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.pain.PainReport;
 import dev.hinge.kernel.pain.PainReportedEvent;
-import dev.hinge.kernel.training.Exercise;
-import dev.hinge.kernel.training.Load;
 import dev.hinge.kernel.training.SetLoggedEvent;
-import dev.hinge.kernel.training.WeightUnit;
 import dev.hinge.coach.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,7 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What a coach's roster shows of each athlete, and the heaviest load they logged per exercise. */
+/** What a coach's roster shows of each athlete. */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
 public class RosterProjection {
@@ -50,7 +47,6 @@ public class RosterProjection {
         if (e.pain() != null) {
             pain(athlete, e.pain(), e.performedAt());
         }
-        heaviest(athlete, e.exercise(), e.load());
     }
 
     @EventHandler
@@ -61,7 +57,6 @@ public class RosterProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("delete from coach_athlete").update();
-        jdbc.sql("delete from coach_heaviest_load").update();
     }
 
     private void pain(UUID athlete, PainReport pain, Instant at) {
@@ -72,15 +67,6 @@ public class RosterProjection {
                 .params(pain.score().value(), Slugs.of(pain.quality()), time, athlete, time).update();
     }
 
-    private void heaviest(UUID athlete, Exercise exercise, Load load) {
-        int updated = jdbc.sql("update coach_heaviest_load set load_value = ?, unit = ?, kilograms = ? where athlete_id = ? and exercise = ? and kilograms < ?")
-                .params(load.value(), Slugs.of(load.unit()), load.kilograms(), athlete, exercise.slug(), load.kilograms()).update();
-        if (updated == 0) {
-            jdbc.sql("insert into coach_heaviest_load (athlete_id, exercise, load_value, unit, kilograms) values (?, ?, ?, ?, ?) on conflict do nothing")
-                    .params(athlete, exercise.slug(), load.value(), Slugs.of(load.unit()), load.kilograms()).update();
-        }
-    }
-
     public Optional<AthleteFacts> facts(UUID athlete) {
         return jdbc.sql("""
                         select athlete_id, display_name, last_set_at, last_exercise, latest_pain_score, latest_pain_quality,
@@ -88,14 +74,6 @@ public class RosterProjection {
                 .params(athlete)
                 .query((rs, n) -> new AthleteFacts(rs.getObject(1, UUID.class), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)),
                         rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), instant(rs.getObject(7, OffsetDateTime.class))))
-                .optional();
-    }
-
-    /** The heaviest load the athlete logged for the exercise, in the unit it was logged in. */
-    public Optional<Load> heaviestLoad(UUID athlete, Exercise exercise) {
-        return jdbc.sql("select load_value, unit from coach_heaviest_load where athlete_id = ? and exercise = ?")
-                .params(athlete, exercise.slug())
-                .query((rs, n) -> new Load(rs.getBigDecimal(1), Slugs.parse(WeightUnit.class, rs.getString(2))))
                 .optional();
     }
 

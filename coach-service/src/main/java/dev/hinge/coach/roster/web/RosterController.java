@@ -1,7 +1,7 @@
 package dev.hinge.coach.roster.web;
 
-import dev.hinge.coach.coaching.query.AccessProjection;
-import dev.hinge.coach.progress.query.CoachProgressProjection;
+import dev.hinge.coach.access.AccessProjection;
+import dev.hinge.coach.progress.CoachProgressProjection;
 import dev.hinge.coach.roster.query.RosterProjection;
 import dev.hinge.kernel.progress.ProgressStatus;
 import dev.hinge.kernel.progress.ProgressView;

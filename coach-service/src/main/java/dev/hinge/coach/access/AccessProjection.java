@@ -1,4 +1,4 @@
-package dev.hinge.coach.coaching.query;
+package dev.hinge.coach.access;
 
 import dev.hinge.kernel.coaching.RelationshipClosedEvent;
 import dev.hinge.kernel.coaching.RelationshipOpenedEvent;

@@ -1,4 +1,4 @@
-package dev.hinge.coach.coaching.command;
+package dev.hinge.coach.relationship.command;
 
 import dev.hinge.kernel.coaching.AssignCueCommand;
 import dev.hinge.kernel.coaching.ClearanceGivenEvent;

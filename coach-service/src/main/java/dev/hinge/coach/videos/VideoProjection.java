@@ -1,4 +1,4 @@
-package dev.hinge.coach.review.query;
+package dev.hinge.coach.videos;
 
 import dev.hinge.kernel.coaching.VideoReviewedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;

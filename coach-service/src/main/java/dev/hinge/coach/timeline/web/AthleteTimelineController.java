@@ -1,12 +1,8 @@
 package dev.hinge.coach.timeline.web;
 
-import dev.hinge.coach.coaching.query.AccessProjection;
-import dev.hinge.coach.progress.query.CoachProgressProjection;
+import dev.hinge.coach.access.AccessProjection;
 import dev.hinge.coach.timeline.query.CoachTimelineProjection;
-import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.timeline.TimelineItem;
-import dev.hinge.platform.problem.RequestFields;
-import dev.hinge.platform.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.timeline.TimelineStreams;
 import dev.hinge.platform.web.Blocking;
@@ -23,25 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import java.util.UUID;
 
-/** An athlete's timeline and progress, for a coach the athlete granted access; anyone else gets 404. */
+/** An athlete's timeline, a page or live, for a coach the athlete granted access; anyone else gets 404. */
 @RestController
-class AthleteViewController {
+class AthleteTimelineController {
     private final AccessProjection access;
     private final CoachTimelineProjection timeline;
-    private final CoachProgressProjection progress;
     private final TimelineStreams streams;
-    private final Clock clock;
 
-    AthleteViewController(AccessProjection access, CoachTimelineProjection timeline, CoachProgressProjection progress,
-                          TimelineStreams streams, Clock clock) {
+    AthleteTimelineController(AccessProjection access, CoachTimelineProjection timeline, TimelineStreams streams) {
         this.access = access;
         this.timeline = timeline;
-        this.progress = progress;
         this.streams = streams;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/athletes/{athleteId}/timeline")
@@ -53,7 +43,7 @@ class AthleteViewController {
                                       @RequestParam(required = false) String limit,
                                       @RequestParam(required = false) String cursor) {
         UUID coach = CurrentUser.id(jwt);
-        UUID athlete = athlete(athleteId);
+        UUID athlete = Params.pathId("athleteId", athleteId);
         TimelineStreams.Query query = TimelineStreams.Query.parse(exercise, from, to, asOf, limit, cursor);
         return Blocking.call(() -> {
             access.require(coach, athlete);
@@ -65,31 +55,11 @@ class AthleteViewController {
     @GetMapping(path = "/api/v1/athletes/{athleteId}/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<TimelineItem>> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId) {
         UUID coach = CurrentUser.id(jwt);
-        UUID athlete = athlete(athleteId);
+        UUID athlete = Params.pathId("athleteId", athleteId);
         Flux<AccessProjection.Closed> revoked = access.closing(coach, athlete).replay(1).autoConnect(0);
         return Blocking.call(() -> {
             access.require(coach, athlete);
             return true;
         }).thenMany(streams.stream(timeline.store(), athlete, revoked));
-    }
-
-    @GetMapping("/api/v1/athletes/{athleteId}/progress")
-    Mono<ProgressView> progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
-                                @RequestParam(required = false) String exercise,
-                                @RequestParam(required = false) String asOf) {
-        UUID coach = CurrentUser.id(jwt);
-        UUID athlete = athlete(athleteId);
-        ProgressQuery query = ProgressQuery.parse(exercise, asOf, clock.instant());
-        return Blocking.call(() -> {
-            access.require(coach, athlete);
-            return progress.progress(athlete, query.exercise(), query.asOf());
-        });
-    }
-
-    private static UUID athlete(String athleteId) {
-        RequestFields fields = new RequestFields();
-        UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
-        fields.validate();
-        return athlete;
     }
 }

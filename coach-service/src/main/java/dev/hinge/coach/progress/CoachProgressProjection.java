@@ -1,4 +1,4 @@
-package dev.hinge.coach.progress.query;
+package dev.hinge.coach.progress;
 
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.training.Exercise;

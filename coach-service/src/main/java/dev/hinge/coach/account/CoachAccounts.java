@@ -1,4 +1,4 @@
-package dev.hinge.coach.config;
+package dev.hinge.coach.account;
 
 import dev.hinge.kernel.account.RegisterCoachCommand;
 import dev.hinge.kernel.common.CoachId;

@@ -1,0 +1,114 @@
+package dev.hinge.coach.review.web;
+
+import dev.hinge.coach.access.AccessProjection;
+import dev.hinge.coach.web.Answers;
+import dev.hinge.kernel.common.AthleteId;
+import dev.hinge.kernel.common.CoachId;
+import dev.hinge.kernel.common.DomainException;
+import dev.hinge.kernel.common.Text;
+import dev.hinge.platform.idempotency.Idempotency;
+import dev.hinge.platform.problem.RequestFields;
+import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.web.Blocking;
+import dev.hinge.platform.web.Commands;
+import dev.hinge.platform.web.Params;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.hinge.coach.videos.VideoProjection;
+import dev.hinge.kernel.coaching.BarOffset;
+import dev.hinge.kernel.coaching.FaultObservation;
+import dev.hinge.kernel.coaching.FormFault;
+import dev.hinge.kernel.coaching.Relationships;
+import dev.hinge.kernel.coaching.ReviewId;
+import dev.hinge.kernel.coaching.ReviewVideoCommand;
+import dev.hinge.kernel.coaching.VideoReviewedEvent;
+import dev.hinge.kernel.common.Slugs;
+import dev.hinge.kernel.training.VideoId;
+
+/** Review an athlete's video: the faults seen (each at a moment of the video), bar offset, notes; cues are suggested. */
+@RestController
+class ReviewController {
+    private final Commands commands;
+    private final AccessProjection access;
+    private final VideoProjection videos;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    ReviewController(Commands commands, AccessProjection access, VideoProjection videos, Idempotency idempotency,
+                     Clock clock) {
+        this.commands = commands;
+        this.access = access;
+        this.videos = videos;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    record FaultBody(String fault, BigDecimal atSecond, String note) {
+    }
+
+    record ReviewRequest(UUID id, List<FaultBody> faults, BigDecimal barOffsetInches, String notes, String at) {
+    }
+
+    @PostMapping("/api/v1/athletes/{athleteId}/videos/{videoId}/reviews")
+    Mono<ResponseEntity<?>> review(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
+                                   @PathVariable String videoId, @RequestBody ReviewRequest request,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return Blocking.defer(() -> review(CurrentUser.id(jwt), athleteId, videoId, request, key));
+    }
+
+    private Mono<ResponseEntity<?>> review(UUID coach, String athleteId, String videoId, ReviewRequest request, String key) {
+        RequestFields fields = new RequestFields();
+        UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
+        UUID video = fields.required("videoId", videoId, Params::uuid);
+        List<FaultObservation> faults = new ArrayList<>();
+        if (request.faults() == null) {
+            fields.reject("faults", "is required (an empty list when no fault was seen)");
+        } else {
+            for (int i = 0; i < request.faults().size(); i++) {
+                FaultBody body = request.faults().get(i);
+                String field = "faults[" + i + "]";
+                if (body == null) {
+                    fields.reject(field, "is required");
+                    continue;
+                }
+                FormFault fault = fields.required(field + ".fault", body.fault(), f -> Slugs.parse(FormFault.class, f));
+                FaultObservation observation = fault == null ? null
+                        : fields.optional(field, fault, f -> FaultObservation.of(f, body.atSecond(), body.note()));
+                if (observation != null) {
+                    faults.add(observation);
+                }
+            }
+        }
+        BigDecimal offset = fields.optional("barOffsetInches", request.barOffsetInches(), BarOffset::inches);
+        String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, Answers.MAX_NOTES));
+        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
+        fields.validate();
+        String route = "POST /api/v1/athletes/" + athlete + "/videos/" + video + "/reviews";
+        return idempotency.execute(coach.toString(), key, route, request, () -> Blocking.call(() -> {
+            access.require(coach, athlete);
+            if (!videos.isVideoOf(video, athlete)) {
+                throw DomainException.notFound("No video " + video + " of this athlete");
+            }
+            return Relationships.idOf(new CoachId(coach), new AthleteId(athlete));
+        }).flatMap(relationship -> commands.<VideoReviewedEvent>send(new ReviewVideoCommand(relationship,
+                new ReviewId(Idempotency.idFor(request.id(), coach, key, "review")), new VideoId(video), faults, offset,
+                notes, at)))
+                .map(reviewed -> Answers.created(reviewed, Map.of("athleteId", athlete))));
+    }
+}
