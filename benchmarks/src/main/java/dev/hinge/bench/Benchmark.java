@@ -208,9 +208,9 @@ public final class Benchmark {
         }
         // one after the other: both migrate the shared schema on first start
         athleteService = startService(ATHLETE, List.of());
-        results.startup.put(ATHLETE, athleteService.awaitHealthy(client.http(), Duration.ofSeconds(300)));
+        results.startup.put(ATHLETE, athleteService.awaitHealthy(client.http(), Duration.ofSeconds(600)));
         coachService = startService(COACH, List.of());
-        results.startup.put(COACH, coachService.awaitHealthy(client.http(), Duration.ofSeconds(300)));
+        results.startup.put(COACH, coachService.awaitHealthy(client.http(), Duration.ofSeconds(600)));
         TimeUnit.SECONDS.sleep(3);
         results.rssIdle.put(ATHLETE, athleteService.rssKb());
         results.rssIdle.put(COACH, coachService.rssKb());
@@ -435,7 +435,7 @@ public final class Benchmark {
     private void restartAthleteService(List<String> args) throws Exception {
         athleteService.close();
         athleteService = startService(ATHLETE, args);
-        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(300));
+        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(600));
     }
 
     /** Templates from a set logged now, over HTTP, by the first athlete. */
