@@ -440,11 +440,11 @@ public final class Benchmark {
 
     /** Templates from a set logged now, over HTTP, by the first athlete. */
     private EventStore.Templates templates() throws Exception {
-        return templates(athletes.get(0));
+        return templates(athletes.get(0), "Bench athlete 0");
     }
 
     /** Templates from a set logged now, over HTTP, by {@code athlete}. */
-    private EventStore.Templates templates(HingeClient.Account athlete) throws Exception {
+    private EventStore.Templates templates(HingeClient.Account athlete, String displayName) throws Exception {
         Instant performedAt = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         HingeClient.Answer answer = client.post(options.athletePort(), "/api/v1/me/sets", athlete.token(),
                 HingeClient.setBody(performedAt));
@@ -452,7 +452,7 @@ public final class Benchmark {
             throw new IllegalStateException("logging the template set answered " + answer.status() + ": " + answer.body());
         }
         UUID setId = UUID.fromString(answer.json().get("id").asText());
-        return store.templates(athlete.id(), setId, "Bench athlete 0", performedAt);
+        return store.templates(athlete.id(), setId, displayName, performedAt);
     }
 
     // 7. Progress and roster reads: short against long histories, one athlete against many on a roster.
@@ -476,7 +476,7 @@ public final class Benchmark {
         for (int i = 2; i < counts.length; i++) {
             counts[i] = options.rosterHistory() - 2;
         }
-        EventStore.Templates templates = templates(template);
+        EventStore.Templates templates = templates(template, "Bench reads-template 0");
         long started = System.nanoTime();
         long written = store.generate(templates, generatedFor.stream().map(HingeClient.Account::id).toList(), 1, counts,
                 Duration.ofSeconds(180));
