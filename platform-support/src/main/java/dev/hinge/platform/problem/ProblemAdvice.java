@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -84,7 +85,11 @@ public class ProblemAdvice {
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-        return problem(status, "http-" + status.value(), status.getReasonPhrase(), e.getReason());
+        ResponseEntity<ProblemDetail> problem = problem(status, "http-" + status.value(), status.getReasonPhrase(), e.getReason());
+        // the headers the exception carries (Retry-After with a 429), and problem+json even to a client that asked
+        // for an event stream
+        return ResponseEntity.status(status).headers(e.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(Exception.class)
