@@ -249,8 +249,8 @@ final class Results {
             }
         }
         md.append("\nMethod: athletes registered over HTTP, their sets (deadlift, pain 0, one an hour, the newest an hour ")
-                .append("ago) appended with COPY from a template of a set the service wrote, then each athlete grants its coach ")
-                .append("over HTTP; the reads start once every processor has caught up")
+                .append("ago) appended with COPY after their registration and their grant of access to their coach (both over HTTP), ")
+                .append("from a template of a set the service wrote; the reads start once every processor has caught up")
                 .append(readsCatchUp == null ? "" : String.format(Locale.ROOT, " (%.1f s)", readsCatchUp.toMillis() / 1000.0))
                 .append(". Unmeasured warm-up rounds, then each round asks every read once in the table's order (one ")
                 .append("client, JDK HttpClient, kept-alive HTTP/1.1; request sent to whole answer read). An answer counts only ")
