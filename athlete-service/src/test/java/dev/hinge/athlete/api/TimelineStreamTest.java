@@ -22,16 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import javax.crypto.SecretKey;
@@ -58,6 +61,8 @@ class TimelineStreamTest {
     private static final ParameterizedTypeReference<ServerSentEvent<JsonNode>> SSE = new ParameterizedTypeReference<>() {
     };
 
+    @LocalServerPort
+    int port;
     @Autowired
     WebTestClient http;
     @Autowired
@@ -166,22 +171,33 @@ class TimelineStreamTest {
     @Test
     void aUserHasAtMostFiveStreamsOpenBeyondThatA429WithRetryAfter() {
         AthleteApi athlete = AthleteApi.register(http, "Many Tabs");
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
         List<Disposable> open = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            open.add(stream(athlete.token(), null).expectStatus().isOk().returnResult(SSE).getResponseBody().subscribe());
+            open.add(client.get().uri("/api/v1/me/timeline/stream").headers(h -> h.setBearerAuth(athlete.token()))
+                    .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(SSE).subscribe());
         }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(opened("/api/v1/me/timeline/stream", athlete.token())).isEqualTo(429));
 
         stream(athlete.token(), null).expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Integer.parseInt(v)).isPositive());
 
         open.remove(0).dispose();
-        await().untilAsserted(() -> {
-            FluxExchangeResult<ServerSentEvent<JsonNode>> again = stream(athlete.token(), null).returnResult(SSE);
-            open.add(again.getResponseBody().subscribe());
-            assertThat(again.getStatus().value()).isEqualTo(200);
-        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(opened("/api/v1/me/timeline/stream", athlete.token())).isEqualTo(200));
         open.forEach(Disposable::dispose);
+    }
+
+    /** The status of a stream opened and closed at once. */
+    private int opened(String path, String token) {
+        return WebClient.create("http://127.0.0.1:" + port).get().uri(path).headers(h -> h.setBearerAuth(token))
+                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().toEntityFlux(SSE)
+                .map(entity -> {
+                    entity.getBody().subscribe().dispose();
+                    return entity.getStatusCode().value();
+                })
+                .onErrorResume(WebClientResponseException.class, e -> Mono.just(e.getStatusCode().value()))
+                .block(Duration.ofSeconds(60));
     }
 
     private WebTestClient.ResponseSpec stream(String token, String lastEventId) {
