@@ -187,8 +187,12 @@ public class ProgressStore {
 
     private void carryForward(Batch batch, UUID athlete, Exercise exercise, Object event) {
         Key key = new Key(athlete, exercise);
-        ProgressState current = batch.states.containsKey(key) ? batch.states.get(key)
-                : stored(athlete, exercise).orElse(null);
+        if (!batch.states.containsKey(key)) {
+            Optional<Row> row = row(athlete, exercise);
+            batch.versions.put(key, row.map(Row::version).orElse(null));
+            batch.states.put(key, row.filter(r -> r.format() == ProgressState.FORMAT).map(r -> read(r.state())).orElse(null));
+        }
+        ProgressState current = batch.states.get(key);
         ProgressState next = current == null ? null : current.then(event).orElse(null);
         if (next == null) {
             // a first state, a late event, or a state of another format: the athlete's history, folded once
@@ -197,6 +201,16 @@ public class ProgressStore {
             next = ProgressFold.state(exercise, history, ZONE);
         }
         batch.states.put(key, next);
+    }
+
+    private record Row(long version, int format, byte[] state) {
+    }
+
+    private Optional<Row> row(UUID athlete, Exercise exercise) {
+        return jdbc.sql("select version, format, state from " + states + " where athlete_id = ? and exercise = ?")
+                .params(athlete, exercise.slug())
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getBytes(3)))
+                .optional();
     }
 
     /** The stored state, if there is one of this code's format. */
@@ -230,23 +244,58 @@ public class ProgressStore {
     private record Key(UUID athlete, Exercise exercise) {
     }
 
-    /** The states a unit of work changed, and the events it handled per athlete (not yet in the table). */
+    /**
+     * The states a unit of work changed, with the version each had when read (null: no row yet), and the events it
+     * handled per athlete (not yet in the table).
+     *
+     * <p>Two segments of a processing group may handle events of one athlete at once (they are split by aggregate,
+     * and an athlete's events come from several). A state is written only if it is still the version read; else the
+     * unit of work fails, rolls back, and the processor handles its batch again, then reading the other's state.
+     */
     private final class Batch {
         final Map<Key, ProgressState> states = new LinkedHashMap<>();
+        final Map<Key, Long> versions = new HashMap<>();
         final Map<UUID, List<Object>> arrived = new HashMap<>();
 
         void write() {
-            if (states.isEmpty()) {
-                return;
+            List<Object[]> updates = new ArrayList<>();
+            states.forEach((key, state) -> {
+                byte[] bytes = serializer.serialize(state, byte[].class).getData();
+                Long version = versions.get(key);
+                if (version == null) {
+                    int inserted = jdbc.sql("insert into " + ProgressStore.this.states
+                                    + " (athlete_id, exercise, version, format, status, state) values (?, ?, 1, ?, ?, ?)"
+                                    + " on conflict (athlete_id, exercise) do nothing")
+                            .params(key.athlete(), key.exercise().slug(), state.format(), status(state), bytes).update();
+                    requireWritten(inserted, key);
+                } else {
+                    updates.add(new Object[]{state.format(), status(state), bytes, key.athlete(), key.exercise().slug(), version});
+                }
+            });
+            if (!updates.isEmpty()) {
+                int[] counts = batches.batchUpdate("update " + ProgressStore.this.states
+                        + " set version = version + 1, format = ?, status = ?, state = ? where athlete_id = ? and exercise = ?"
+                        + " and version = ?", updates);
+                for (int i = 0; i < counts.length; i++) {
+                    requireWritten(counts[i], new Key((UUID) updates.get(i)[3], new Exercise((String) updates.get(i)[4])));
+                }
             }
-            List<Object[]> rows = new ArrayList<>();
-            states.forEach((key, state) -> rows.add(new Object[]{key.athlete(), key.exercise().slug(), state.format(),
-                    status(state), serializer.serialize(state, byte[].class).getData()}));
-            batches.batchUpdate("insert into " + ProgressStore.this.states
-                    + " (athlete_id, exercise, format, status, state) values (?, ?, ?, ?, ?)"
-                    + " on conflict (athlete_id, exercise) do update set format = excluded.format,"
-                    + " status = excluded.status, state = excluded.state", rows);
             states.clear();
+            versions.clear();
+        }
+
+        private static void requireWritten(int count, Key key) {
+            if (count == 0) {
+                throw new ConcurrentStateChangeException("the progress state of " + key.athlete() + " on "
+                        + key.exercise().slug() + " changed while this batch was handled; the batch is handled again");
+            }
+        }
+    }
+
+    /** Another transaction changed a state this one read: the processor rolls back and handles its batch again. */
+    static final class ConcurrentStateChangeException extends IllegalStateException {
+        ConcurrentStateChangeException(String message) {
+            super(message);
         }
     }
 
