@@ -124,11 +124,12 @@ public class ProgressStore {
         List<Object> params = new ArrayList<>();
         StringBuilder pairs = new StringBuilder();
         exercises.forEach((athlete, exercise) -> {
-            pairs.append(pairs.isEmpty() ? "(?, ?)" : ", (?, ?)");
+            pairs.append(pairs.isEmpty() ? "(athlete_id = ? and exercise = ?)" : " or (athlete_id = ? and exercise = ?)");
             params.add(athlete);
             params.add(exercise.slug());
         });
-        jdbc.sql("select athlete_id, format, state from " + states + " where (athlete_id, exercise) in (" + pairs + ")")
+        // one lookup by primary key per athlete, written as an "or" that H2 (the embedded store) reads as well
+        jdbc.sql("select athlete_id, format, state from " + states + " where " + pairs)
                 .params(params)
                 .query((rs, n) -> {
                     if (rs.getInt(2) == ProgressState.FORMAT) {
@@ -265,7 +266,7 @@ public class ProgressStore {
                 if (version == null) {
                     int inserted = jdbc.sql("insert into " + ProgressStore.this.states
                                     + " (athlete_id, exercise, version, format, status, state) values (?, ?, 1, ?, ?, ?)"
-                                    + " on conflict (athlete_id, exercise) do nothing")
+                                    + " on conflict do nothing")
                             .params(key.athlete(), key.exercise().slug(), state.format(), status(state), bytes).update();
                     requireWritten(inserted, key);
                 } else {
