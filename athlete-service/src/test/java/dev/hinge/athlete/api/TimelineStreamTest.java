@@ -157,6 +157,26 @@ class TimelineStreamTest {
     }
 
     @Test
+    void anItemRecordedLiveWithALowerPositionThanOneSentIsStillSent() {
+        UUID athlete = UUID.randomUUID();
+        Flux<ServerSentEvent<Object>> stream = streams.stream(timeline.store(), athlete,
+                new TimelineStreams.Subscriber(athlete, null, null), Flux.never());
+
+        StepVerifier.create(stream.filter(e -> e.event() != null).map(e -> ((TimelineItem) e.data()).summary()).take(2))
+                .thenAwait(Duration.ofMillis(200))
+                .then(() -> {
+                    // the second event's transaction committed after the first's: a lower position, recorded later
+                    updates.recorded(athlete, 100, new TimelineItem(UUID.randomUUID(), Instant.now(), "pain_reported",
+                            Actor.athlete(athlete), "committed first", Map.of()));
+                    updates.recorded(athlete, 50, new TimelineItem(UUID.randomUUID(), Instant.now(), "pain_reported",
+                            Actor.athlete(athlete), "committed late", Map.of()));
+                })
+                .expectNext("committed first", "committed late")
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
     void theStreamEndsWhenItsTokenExpires() {
         AthleteApi athlete = AthleteApi.register(http, "Expiring");
         String shortLived = new Tokens(new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey)), Duration.ofSeconds(3),

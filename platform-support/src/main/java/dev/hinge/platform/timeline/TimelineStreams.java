@@ -28,18 +28,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The timeline read routes both services offer: a page, and a live stream of Server-Sent Events.
  *
  * <p>A stream starts with one page, the latest {@value Paging#DEFAULT_LIMIT} items oldest first, or, for a client
  * that reconnects with {@code Last-Event-ID}, with every item recorded after that id, in the order recorded (an id
- * this athlete's timeline does not hold starts with the page). Then each item as the projection records it. An
- * event's id is where the stream stands in the order items were recorded, so a reconnect misses nothing and repeats
- * nothing. Each stream keeps at most {@code hinge.timeline.stream-buffer} items waiting for a slow client; one that
+ * this athlete's timeline does not hold starts with the page). Then each item as the projection records it, once. An
+ * event's id is where the stream stands in the store's order (the highest position sent), so a reconnect repeats
+ * nothing; it misses nothing either, except an item whose event's transaction committed after later ones and was
+ * recorded while the client was away (the store's gap handling decides when such an event is read; a live stream
+ * still delivers it). A stream remembers no more than its first page's ids. Each stream keeps at most {@code hinge.timeline.stream-buffer} items waiting for a slow client; one that
  * falls further behind is dropped, with a last {@value #RECONNECT} event that says to reconnect with its
  * {@code Last-Event-ID}. A stream ends when its token expires (a last {@value #TOKEN_EXPIRED} event) or when
  * {@code until} emits (access revoked). A user has at most {@code hinge.timeline.streams-per-user} streams open;
@@ -146,10 +151,20 @@ public class TimelineStreams {
             });
             // the highest position sent: the stream's place in the order items were recorded
             AtomicLong sent = new AtomicLong(-1);
-            Flux<Recorded> items = first(store, athleteId, subscriber.lastEventId())
-                    .doOnNext(r -> sent.accumulateAndGet(r.position(), Math::max))
-                    .concatWith(live.asFlux().filter(r -> r.position() > sent.get())
-                            .doOnNext(r -> sent.set(r.position())));
+            AtomicLong read = new AtomicLong(-1);
+            // a resume: where it resumed from; else null, and the ids of the first page
+            AtomicReference<Long> resumedFrom = new AtomicReference<>();
+            Set<UUID> page = ConcurrentHashMap.newKeySet();
+            Flux<Recorded> items = first(store, athleteId, subscriber.lastEventId(), resumedFrom::set)
+                    .doOnNext(r -> {
+                        sent.accumulateAndGet(r.position(), Math::max);
+                        if (resumedFrom.get() == null) {
+                            page.add(r.item().id());
+                        }
+                    })
+                    .doOnComplete(() -> read.set(sent.get()))
+                    .concatWith(live.asFlux().filter(r -> isNew(r, read.get(), page, resumedFrom.get()))
+                            .doOnNext(r -> sent.accumulateAndGet(r.position(), Math::max)));
             Mono<Optional<ServerSentEvent<Object>>> end = Mono.firstWithSignal(
                     behind.asMono().map(b -> Optional.of(ending(RECONNECT, sent.get()))),
                     expiry(subscriber.expiresAt()).map(e -> Optional.of(ending(TOKEN_EXPIRED, sent.get()))),
@@ -166,15 +181,33 @@ public class TimelineStreams {
         });
     }
 
-    /** The first page, or what a reconnecting client missed. */
-    private Flux<Recorded> first(TimelineStore store, UUID athleteId, String lastEventId) {
+    /**
+     * Whether a live item was not sent by the first read: recorded after it (a higher position), or, with a lower
+     * position (its transaction committed late), not on the first page, or below where a reconnect resumed. Only the
+     * first page's ids are kept, so what a stream remembers stays bounded.
+     */
+    private static boolean isNew(Recorded live, long read, Set<UUID> page, Long resumedFrom) {
+        if (live.position() > read) {
+            return true;
+        }
+        return resumedFrom != null ? live.position() <= resumedFrom : !page.contains(live.item().id());
+    }
+
+    /** The first page, or what a reconnecting client missed (then it tells {@code resumed} from where). */
+    private Flux<Recorded> first(TimelineStore store, UUID athleteId, String lastEventId, Consumer<Long> resumed) {
         Long after = position(lastEventId);
         Flux<Recorded> page = Blocking.call(() -> store.latest(athleteId, Paging.DEFAULT_LIMIT)).flatMapIterable(l -> l);
         if (after == null) {
             return page;
         }
         return Blocking.call(() -> store.holds(athleteId, after))
-                .flatMapMany(known -> known ? recordedAfter(store, athleteId, after) : page);
+                .flatMapMany(known -> {
+                    if (!known) {
+                        return page;
+                    }
+                    resumed.accept(after);
+                    return recordedAfter(store, athleteId, after);
+                });
     }
 
     private static Flux<Recorded> recordedAfter(TimelineStore store, UUID athleteId, long position) {
