@@ -90,6 +90,12 @@ public final class Benchmark {
             results.notes.add("The services ran with Java Flight Recorder (`--jfr`, profile settings): recordings are in "
                     + "benchmarks/target/logs; figures include its overhead.");
         }
+        if (options.readsOnly()) {
+            if (section("start services", this::startServices)) {
+                section("reads", this::reads);
+            }
+            return finish();
+        }
         section("ceiling (pgbench)", this::ceiling);
         boolean up = section("start services", this::startServices);
         if (up) {
@@ -100,8 +106,13 @@ public final class Benchmark {
             section("ingest", this::ingest);
             section("lag", this::lag);
             section("long history", this::longHistory);
+            section("reads", this::reads);
         }
         section("replay", this::replay);
+        return finish();
+    }
+
+    private int finish() {
         stopAll();
         results.elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
         String markdown = results.markdown(options);
@@ -197,9 +208,9 @@ public final class Benchmark {
         }
         // one after the other: both migrate the shared schema on first start
         athleteService = startService(ATHLETE, List.of());
-        results.startup.put(ATHLETE, athleteService.awaitHealthy(client.http(), Duration.ofSeconds(120)));
+        results.startup.put(ATHLETE, athleteService.awaitHealthy(client.http(), Duration.ofSeconds(600)));
         coachService = startService(COACH, List.of());
-        results.startup.put(COACH, coachService.awaitHealthy(client.http(), Duration.ofSeconds(120)));
+        results.startup.put(COACH, coachService.awaitHealthy(client.http(), Duration.ofSeconds(600)));
         TimeUnit.SECONDS.sleep(3);
         results.rssIdle.put(ATHLETE, athleteService.rssKb());
         results.rssIdle.put(COACH, coachService.rssKb());
@@ -424,12 +435,16 @@ public final class Benchmark {
     private void restartAthleteService(List<String> args) throws Exception {
         athleteService.close();
         athleteService = startService(ATHLETE, args);
-        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(120));
+        athleteService.awaitHealthy(client.http(), Duration.ofSeconds(600));
     }
 
     /** Templates from a set logged now, over HTTP, by the first athlete. */
     private EventStore.Templates templates() throws Exception {
-        HingeClient.Account athlete = athletes.get(0);
+        return templates(athletes.get(0), "Bench athlete 0");
+    }
+
+    /** Templates from a set logged now, over HTTP, by {@code athlete}. */
+    private EventStore.Templates templates(HingeClient.Account athlete, String displayName) throws Exception {
         Instant performedAt = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         HingeClient.Answer answer = client.post(options.athletePort(), "/api/v1/me/sets", athlete.token(),
                 HingeClient.setBody(performedAt));
@@ -437,7 +452,110 @@ public final class Benchmark {
             throw new IllegalStateException("logging the template set answered " + answer.status() + ": " + answer.body());
         }
         UUID setId = UUID.fromString(answer.json().get("id").asText());
-        return store.templates(athlete.id(), setId, "Bench athlete 0", performedAt);
+        return store.templates(athlete.id(), setId, displayName, performedAt);
+    }
+
+    // 7. Progress and roster reads: short against long histories, one athlete against many on a roster.
+    private void reads() throws Exception {
+        int shortEvents = options.shortHistory();
+        int longEvents = options.longHistory();
+        HingeClient.Account template = registerAthletes("reads-template", 1).get(0);
+        HingeClient.Account shortAthlete = registerAthletes("reads-short", 1).get(0);
+        HingeClient.Account longAthlete = registerAthletes("reads-long", 1).get(0);
+        List<HingeClient.Account> many = registerAthletes("reads-roster", options.rosterAthletes());
+        HingeClient.Account shortCoach = client.register(options.coachPort(), "reads-short-coach@bench.example", "Short Coach");
+        HingeClient.Account longCoach = client.register(options.coachPort(), "reads-long-coach@bench.example", "Long Coach");
+        HingeClient.Account manyCoach = client.register(options.coachPort(), "reads-roster-coach@bench.example", "Roster Coach");
+
+        // the registration and the grant over HTTP are each athlete's first two events, the generated sets follow
+        // (appended behind athlete-service's back: no command reaches these athletes after them)
+        grantAll(List.of(shortAthlete), shortCoach);
+        grantAll(List.of(longAthlete), longCoach);
+        grantAll(many, manyCoach);
+        List<HingeClient.Account> generatedFor = new ArrayList<>(List.of(shortAthlete, longAthlete));
+        generatedFor.addAll(many);
+        int[] counts = new int[generatedFor.size()];
+        counts[0] = shortEvents - 2;
+        counts[1] = longEvents - 2;
+        for (int i = 2; i < counts.length; i++) {
+            counts[i] = options.rosterHistory() - 2;
+        }
+        EventStore.Templates templates = templates(template, "Bench reads-template 0");
+        long started = System.nanoTime();
+        long written = store.generate(templates, generatedFor.stream().map(HingeClient.Account::id).toList(), 2, counts,
+                Duration.ofSeconds(180));
+        log(String.format(Locale.ROOT, "reads: generated %d sets in %.1f s", written, (System.nanoTime() - started) / 1e9));
+        Duration caughtUp = awaitProjections("after generating the reads' histories", Duration.ofSeconds(600));
+        log("reads: projections caught up in " + (caughtUp == null ? "(not within the limit)" : caughtUp.toSeconds() + " s"));
+        results.readsCatchUp = caughtUp;
+
+        int rosterSize = many.size();
+        int athletePort = options.athletePort();
+        int coachPort = options.coachPort();
+        String progress = "?exercise=deadlift";
+        List<Reads.Read> reads = List.of(
+                new Reads.Read("athlete's progress", shortEvents + " events", athletePort, "/api/v1/me/progress" + progress,
+                        shortAthlete.token(), Benchmark::hasProgress),
+                new Reads.Read("athlete's progress", longEvents + " events", athletePort, "/api/v1/me/progress" + progress,
+                        longAthlete.token(), Benchmark::hasProgress),
+                new Reads.Read("coach's progress", shortEvents + " events", coachPort,
+                        "/api/v1/athletes/" + shortAthlete.id() + "/progress" + progress, shortCoach.token(), Benchmark::hasProgress),
+                new Reads.Read("coach's progress", longEvents + " events", coachPort,
+                        "/api/v1/athletes/" + longAthlete.id() + "/progress" + progress, longCoach.token(), Benchmark::hasProgress),
+                new Reads.Read("roster, 1 athlete", shortEvents + " events", coachPort, "/api/v1/me/athletes",
+                        shortCoach.token(), json -> rosterOf(json, 1)),
+                new Reads.Read("roster, 1 athlete", longEvents + " events", coachPort, "/api/v1/me/athletes",
+                        longCoach.token(), json -> rosterOf(json, 1)),
+                new Reads.Read("roster, " + rosterSize + " athletes, first page (default limit 50)",
+                        options.rosterHistory() + " events each", coachPort, "/api/v1/me/athletes", manyCoach.token(),
+                        json -> rosterOf(json, Math.min(50, rosterSize))),
+                new Reads.Read("roster, " + rosterSize + " athletes, one page of all (limit=" + rosterSize + ")",
+                        options.rosterHistory() + " events each", coachPort, "/api/v1/me/athletes?limit=" + rosterSize,
+                        manyCoach.token(), json -> rosterOf(json, rosterSize)));
+        List<String> samples = new ArrayList<>();
+        results.reads = new Reads(client).measure(reads, options.smoke() ? 5 : 50, options.readSamples(), deadlineNanos, samples);
+        for (Reads.Result result : results.reads) {
+            if (result.errors() > 0) {
+                results.errors.add("reads, " + result.read().label() + " (" + result.read().history() + "): "
+                        + result.errors() + " errors, e.g. " + samples);
+            }
+            log("reads, " + result.read().label() + " (" + result.read().history() + "): "
+                    + result.latencies().summary() + " ms");
+        }
+    }
+
+    /** A progress view built from the generated sets: a unit, and a trend with at least one session. */
+    private static boolean hasProgress(com.fasterxml.jackson.databind.JsonNode json) {
+        return json.path("unit").asText().equals("kg") && json.path("e1rmTrend").size() > 0;
+    }
+
+    /** A roster page with exactly {@code size} athletes, each with a status. */
+    private static boolean rosterOf(com.fasterxml.jackson.databind.JsonNode json, int size) {
+        com.fasterxml.jackson.databind.JsonNode items = json.path("items");
+        if (items.size() != size) {
+            return false;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode item : items) {
+            if (item.path("status").asText().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each athlete grants the coach access (retried while athlete-service has not yet learned of the coach). */
+    private void grantAll(List<HingeClient.Account> granting, HingeClient.Account to) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (HingeClient.Account athlete : granting) {
+            HingeClient.Answer answer;
+            while (!(answer = client.grant(options.athletePort(), athlete, to.id())).is(201)
+                    && answer.status() == 400 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            if (!answer.is(201)) {
+                throw new IllegalStateException("granting the coach answered " + answer.status() + ": " + answer.body());
+            }
+        }
     }
 
     // 4. Drop and rebuild every read model over a large store.

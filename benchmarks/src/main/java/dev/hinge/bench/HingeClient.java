@@ -111,6 +111,16 @@ public final class HingeClient {
         return new Answer(response.statusCode(), response.body(), System.nanoTime() - started);
     }
 
+    Answer get(int port, String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .GET().build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), System.nanoTime() - started);
+    }
+
     /** Opens a Server-Sent Events stream; returns once the answer's headers arrived. The caller closes the body. */
     public HttpResponse<InputStream> openStream(int port, String path, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(port, path))

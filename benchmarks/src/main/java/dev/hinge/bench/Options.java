@@ -27,6 +27,7 @@ record Options(boolean smoke, boolean jfr,
                int shortHistory, int longHistory, int shortHistoryAthletes, int longHistoryAthletes, int historySamples,
                int snapshotThreshold, String snapshotProperty,
                long replayEvents, int replayAthletes, Duration replayLimit,
+               boolean readsOnly, int rosterAthletes, int rosterHistory, int readSamples,
                Duration totalLimit) {
 
     /** The JVM flags the services' images run with (their Dockerfiles' JAVA_OPTS), -Xmx standing in for MaxRAMPercentage. */
@@ -39,6 +40,7 @@ record Options(boolean smoke, boolean jfr,
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean smoke = rest.remove("--smoke");
         boolean jfr = rest.remove("--jfr");
+        boolean readsOnly = rest.remove("--reads");
         Map<String, String> given = new java.util.HashMap<>();
         for (String arg : rest) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -63,10 +65,11 @@ record Options(boolean smoke, boolean jfr,
                 v.text("pgbench", null, "pgbench"),
                 Path.of(v.text("athlete-jar", null, "athlete-service/target/athlete-service-0.1.0-SNAPSHOT-exec.jar")),
                 Path.of(v.text("coach-jar", null, "coach-service/target/coach-service-0.1.0-SNAPSHOT-exec.jar")),
-                v.integer("athlete-port", null, 8081), v.integer("coach-port", null, 8082),
+                port(v.integer("athlete-port", null, 0)), port(v.integer("coach-port", null, 0)),
                 v.text("xmx", null, "256m"), v.text("java-options", null, DEFAULT_JAVA_OPTIONS), BENCHMARK_JWT_SECRET,
                 workDir, Path.of(v.text("log-dir", null, workDir.resolve("logs").toString())).toAbsolutePath(),
-                Path.of(v.text("out", null, smoke ? "benchmarks/target/RESULTS-smoke.md" : "benchmarks/RESULTS.md")),
+                Path.of(v.text("out", null, smoke ? "benchmarks/target/RESULTS-smoke.md"
+                        : readsOnly ? "benchmarks/target/RESULTS-reads.md" : "benchmarks/RESULTS.md")),
                 v.integers("pgbench-clients", smoke ? "1" : "1,4,16,64"), v.integer("pgbench-seconds", null, smoke ? 2 : 5),
                 v.integers("clients", smoke ? "1" : "1,4,16,64"),
                 ingestCommands(v, smoke),
@@ -79,6 +82,8 @@ record Options(boolean smoke, boolean jfr,
                 v.text("snapshot-property", null, "hinge.snapshot-threshold"),
                 v.longValue("replay-events", smoke ? 5_000 : 1_000_000), v.integer("replay-athletes", null, smoke ? 50 : 1_000),
                 Duration.ofSeconds(v.integer("replay-limit-seconds", null, smoke ? 60 : 600)),
+                readsOnly, v.integer("roster-athletes", null, smoke ? 20 : 200), v.integer("roster-history", null, smoke ? 10 : 100),
+                v.integer("read-samples", null, smoke ? 30 : 300),
                 Duration.ofSeconds(v.integer("total-limit-seconds", null, smoke ? 300 : 1_500)));
     }
 
@@ -86,7 +91,25 @@ record Options(boolean smoke, boolean jfr,
             "pgbench", "athlete-jar", "coach-jar", "athlete-port", "coach-port", "xmx", "java-options", "work-dir", "log-dir", "out",
             "pgbench-clients", "pgbench-seconds", "clients", "commands", "athletes", "warmup", "step-limit-seconds",
             "lag-seconds", "lag-streams", "long-history", "history-samples", "snapshot-threshold", "snapshot-property",
-            "replay-events", "replay-athletes", "replay-limit-seconds", "total-limit-seconds");
+            "replay-events", "replay-athletes", "replay-limit-seconds", "total-limit-seconds",
+            "roster-athletes", "roster-history", "read-samples");
+
+    /**
+     * {@code 0} (the default) asks for a port nobody listens on: one the kernel hands out for an ephemeral bind on
+     * 127.0.0.1, released at once for the service to take. A race with another process taking it in between is caught
+     * when the service starts ({@link Service#awaitHealthy} requires the service's own log to name the port).
+     */
+    static int port(int given) {
+        if (given != 0) {
+            return given;
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port on 127.0.0.1", e);
+        }
+    }
 
     /** Commands per ingest step: {@code --commands=N} for every step, else a count per client count. */
     private static Map<Integer, Integer> ingestCommands(Values v, boolean smoke) {

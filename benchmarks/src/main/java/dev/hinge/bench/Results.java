@@ -36,6 +36,9 @@ final class Results {
 
     Replay replay;
 
+    List<Reads.Result> reads = List.of();
+    Duration readsCatchUp;
+
     final Map<String, Long> rssIdle = new LinkedHashMap<>();
     final Map<String, Long> rssAfterIngest = new LinkedHashMap<>();
     final Map<String, Long> rssAfterReplay = new LinkedHashMap<>();
@@ -58,7 +61,9 @@ final class Results {
                 .append("). Everything on this one machine, in one run, against a fresh PostgreSQL database: the load ")
                 .append("generator, both services and PostgreSQL share its cores.\n\n");
 
-        summary(md);
+        if (!options.readsOnly()) {
+            summary(md);
+        }
 
         md.append("## Machine\n\n| | |\n|---|---|\n");
         if (machine != null) {
@@ -67,6 +72,12 @@ final class Results {
         md.append("| Services | `java ").append(String.join(" ", options.jvmFlags()))
                 .append(" -jar <service>-exec.jar`, production settings ")
                 .append("(defaults; no profile), PostgreSQL by `SPRING_DATASOURCE_*` |\n\n");
+
+        if (options.readsOnly()) {
+            reads(md, options);
+            errors(md);
+            return md.toString();
+        }
 
         md.append("## 1–2. Ceiling and ingest: \"log a set\" (`POST /api/v1/me/sets`)\n\n");
         md.append("| clients | ceiling: pgbench tx/s | ingest commands/s | ingest ÷ ceiling | p50 ms | p99 ms | max ms "
@@ -205,8 +216,49 @@ final class Results {
         }
         md.append('\n');
 
+        reads(md, options);
+
         md.append("## Method\n\n");
         method(md, options);
+        errors(md);
+        return md.toString();
+    }
+
+    /** Section 7: the progress and roster reads, with the ratio of long to short history per read. */
+    private void reads(StringBuilder md, Options options) {
+        md.append("## 7. Reads: progress and roster, short against long histories (one client)\n\n");
+        md.append("| read | history | samples | p50 ms | p99 ms | max ms | errors |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (Reads.Result r : reads) {
+            md.append("| ").append(r.read().label()).append(" | ").append(r.read().history()).append(" | ")
+                    .append(r.latencies().count()).append(" | ").append(Latencies.ms(r.latencies().p50Millis())).append(" | ")
+                    .append(Latencies.ms(r.latencies().p99Millis())).append(" | ").append(Latencies.ms(r.latencies().maxMillis()))
+                    .append(" | ").append(r.errors()).append(" |\n");
+        }
+        if (reads.isEmpty()) {
+            md.append("| (not measured) | | | | | | |\n");
+        }
+        md.append('\n');
+        for (String label : reads.stream().map(r -> r.read().label()).distinct().toList()) {
+            List<Reads.Result> pair = reads.stream().filter(r -> r.read().label().equals(label)).toList();
+            if (pair.size() == 2) {
+                md.append("- ").append(label).append(", long ÷ short: p50 ")
+                        .append(String.format(Locale.ROOT, "%.2f", pair.get(1).latencies().p50Millis() / pair.get(0).latencies().p50Millis()))
+                        .append("×, p99 ")
+                        .append(String.format(Locale.ROOT, "%.2f", pair.get(1).latencies().p99Millis() / pair.get(0).latencies().p99Millis()))
+                        .append("×\n");
+            }
+        }
+        md.append("\nMethod: athletes registered over HTTP, their sets (deadlift, pain 0, one an hour, the newest an hour ")
+                .append("ago) appended with COPY after their registration and their grant of access to their coach (both over HTTP), ")
+                .append("from a template of a set the service wrote; the reads start once every processor has caught up")
+                .append(readsCatchUp == null ? "" : String.format(Locale.ROOT, " (%.1f s)", readsCatchUp.toMillis() / 1000.0))
+                .append(". Unmeasured warm-up rounds, then each round asks every read once in the table's order (one ")
+                .append("client, JDK HttpClient, kept-alive HTTP/1.1; request sent to whole answer read). An answer counts only ")
+                .append("when it is 200 and holds the generated data (a progress view with a trend; a roster page with the ")
+                .append("expected number of athletes).\n\n");
+    }
+
+    private void errors(StringBuilder md) {
         md.append("\n## Errors\n\n");
         if (errors.isEmpty()) {
             md.append("None.\n");
@@ -221,7 +273,6 @@ final class Results {
                 notes.forEach(n -> md.append("- ").append(n).append('\n'));
             }
         }
-        return md.toString();
     }
 
     /** The headline figures and ratios; the sections below hold the details. */

@@ -74,9 +74,13 @@ public final class Service implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Waits until {@code /actuator/health} answers 200. */
+    /**
+     * Waits until {@code /actuator/health} answers 200 and this process's own log says it listens on the port, so
+     * an answer from some other process that holds the port is never taken for this service's.
+     */
     public Duration awaitHealthy(HttpClient http, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
+        Pattern listening = Pattern.compile("Netty started on port " + port + "\\b");
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         while (System.nanoTime() < deadline) {
@@ -84,7 +88,8 @@ public final class Service implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see " + log);
             }
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                        && lastMatch(listening).isPresent()) {
                     return Duration.ofNanos(System.nanoTime() - startedNanos);
                 }
             } catch (IOException notYet) {
@@ -92,7 +97,8 @@ public final class Service implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IllegalStateException(name + " was not healthy within " + limit.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(name + " was not healthy on its own port " + port + " within " + limit.toSeconds()
+                + " s (another process may hold the port); see " + log);
     }
 
     /** Waits for a line of the log matching {@code pattern}; empty when the limit passes or the process ends. */

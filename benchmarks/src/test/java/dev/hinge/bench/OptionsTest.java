@@ -55,4 +55,27 @@ class OptionsTest {
     void anUnknownOptionIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--clinets=4"}, Map.of()));
     }
+
+    @Test
+    void readsAloneIsAnOptionWrittenOutsideTheCommittedResults() {
+        Options options = Options.parse(new String[]{"--reads"}, Map.of());
+
+        assertTrue(options.readsOnly());
+        assertEquals(200, options.rosterAthletes());
+        assertEquals(10_000, options.longHistory());
+        assertTrue(options.out().toString().contains("target"));
+    }
+
+    @Test
+    void portsAreFreeOnesUnlessGiven() throws Exception {
+        Options options = Options.parse(new String[0], Map.of());
+
+        for (int port : List.of(options.athletePort(), options.coachPort())) {
+            assertTrue(port > 0);
+            try (java.net.ServerSocket taken = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                assertEquals(port, taken.getLocalPort());
+            }
+        }
+        assertEquals(9999, Options.parse(new String[]{"--athlete-port=9999"}, Map.of()).athletePort());
+    }
 }

@@ -53,4 +53,17 @@ public final class Paging {
                 : null;
         return new Page<>(offset >= items.size() ? List.of() : items.subList(offset, end), next);
     }
+
+    /**
+     * A page from rows read with {@code limit + 1} from {@code offset} on: the extra row, when there is one, only says
+     * that a next page exists.
+     */
+    public static <T> Page<T> page(List<T> rows, int offset, int limit) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        String next = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Integer.toString(offset + limit).getBytes(StandardCharsets.UTF_8));
+        return new Page<>(rows.subList(0, limit), next);
+    }
 }

@@ -115,8 +115,12 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         // a server error's reason names the method or class that failed: never shown
-        return problem(status, "http-" + status.value(), status.getReasonPhrase(),
+        ResponseEntity<ProblemDetail> problem = problem(status, "http-" + status.value(), status.getReasonPhrase(),
                 status.is5xxServerError() || e.getReason() == null ? status.getReasonPhrase() : e.getReason());
+        // the headers the exception carries (Retry-After with a 429), and problem+json even to a client that asked
+        // for an event stream
+        return ResponseEntity.status(status).headers(e.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.getBody());
     }
 
     /**

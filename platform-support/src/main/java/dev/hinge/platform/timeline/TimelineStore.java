@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,7 +50,7 @@ public class TimelineStore {
         long position = StorePosition.of(token);
         inserts.add(entry.athleteId().value(), item.id(), OffsetDateTime.ofInstant(item.at(), ZoneOffset.UTC), position,
                 item.type(), entry.exercise() == null ? null : entry.exercise().slug(), write(item));
-        CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> updates.recorded(entry.athleteId().value(), item)));
+        CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> updates.recorded(entry.athleteId().value(), position, item)));
     }
 
     /** Oldest first; {@code from} inclusive, {@code to} exclusive, {@code asOf} inclusive; {@code cursor} from a previous page's next. */
@@ -89,10 +90,29 @@ public class TimelineStore {
         return new Page<>(items, next);
     }
 
-    /** Every item of one athlete, oldest first (for streams and rebuild checks). */
-    public List<TimelineItem> all(UUID athleteId) {
-        return jdbc.sql("select item from " + table + " where athlete_id = ? order by at, position")
-                .params(athleteId).query((rs, n) -> read(rs.getString(1))).list();
+    /** The latest {@code limit} items of one athlete, oldest first, with their positions (a stream's first page). */
+    public List<TimelineUpdates.Recorded> latest(UUID athleteId, int limit) {
+        List<TimelineUpdates.Recorded> latest = new ArrayList<>(jdbc.sql("select position, item from " + table
+                        + " where athlete_id = ? order by at desc, position desc limit ?")
+                .params(athleteId, limit)
+                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
+                .list());
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    /** Up to {@code limit} items of one athlete recorded after {@code position}, in the order they were recorded. */
+    public List<TimelineUpdates.Recorded> after(UUID athleteId, long position, int limit) {
+        return jdbc.sql("select position, item from " + table + " where athlete_id = ? and position > ? order by position limit ?")
+                .params(athleteId, position, limit)
+                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
+                .list();
+    }
+
+    /** Whether one of this athlete's items sits at {@code position}. */
+    public boolean holds(UUID athleteId, long position) {
+        return !jdbc.sql("select 1 from " + table + " where athlete_id = ? and position = ?")
+                .params(athleteId, position).query().singleColumn().isEmpty();
     }
 
     private String write(TimelineItem item) {

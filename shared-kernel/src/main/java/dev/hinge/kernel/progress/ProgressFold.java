@@ -8,14 +8,18 @@ import dev.hinge.kernel.coaching.DeloadPrescribedEvent;
 import dev.hinge.kernel.pain.PainReportedEvent;
 import dev.hinge.kernel.pain.RedFlagRaisedEvent;
 import dev.hinge.kernel.training.Exercise;
+import dev.hinge.kernel.training.SetId;
 import dev.hinge.kernel.training.SetLoggedEvent;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +32,13 @@ import java.util.function.Consumer;
  * and events whose own time ({@code performedAt} for a set, {@code at} for the rest) lies after {@code asOf}.
  * It orders events by that time, not by arrival, so a set logged late lands in its place and any permutation
  * of the same events folds to an equal view. At an equal time the order is fixed by type, in the order of
- * {@link #fold}'s ranks (a deload, then cues, then a clearance, then sets, pain reports and red flags, so a red
+ * {@link #dated}'s ranks (a deload, then cues, then a clearance, then sets, pain reports and red flags, so a red
  * flag at the very instant of a clearance still holds), and then by the event's id.
+ *
+ * <p>The fold goes through a {@link ProgressState}, which a read model keeps and carries forward event by event
+ * ({@link ProgressState#then}), so that a view reads the state and applies only what depends on the moment asked
+ * about. Folding the whole history ({@link #state}) and carrying a state forward in any arrival order give equal
+ * states, and so equal views.
  *
  * <p>The rules (docs/domain.md, "Progress: status and suggestion"), and the choices made where the domain is silent:
  * <ul>
@@ -62,10 +71,6 @@ public final class ProgressFold {
     /** Checklist adherence looks at this many of the latest sets that carried a checklist. */
     public static final int CHECKLIST_WINDOW = 10;
 
-    private static final Comparator<Dated> TIME_ORDER = Comparator.comparing(Dated::at)
-            .thenComparingInt(Dated::rank)
-            .thenComparing(Dated::id);
-
     private ProgressFold() {
     }
 
@@ -76,40 +81,102 @@ public final class ProgressFold {
      * @param zone     the athlete's time zone, which decides the calendar day of a session
      */
     public static ProgressView fold(Exercise exercise, Collection<?> events, Instant asOf, ZoneId zone) {
-        Objects.requireNonNull(exercise, "exercise");
         Objects.requireNonNull(asOf, "as of");
+        return fold(exercise, events.stream().filter(e -> dated(e).map(d -> !d.position().at().isAfter(asOf)).orElse(false))
+                .toList(), zone).view(asOf);
+    }
+
+    /**
+     * The state the whole history gives, to keep and carry forward with {@link ProgressState#then}: every event the
+     * fold reads, whatever its time.
+     *
+     * @param events one athlete's event payloads, in any order; unknown objects are ignored
+     */
+    public static ProgressState state(Exercise exercise, Collection<?> events, ZoneId zone) {
+        return fold(exercise, events, zone);
+    }
+
+    private static ProgressState fold(Exercise exercise, Collection<?> events, ZoneId zone) {
+        Objects.requireNonNull(exercise, "exercise");
         Objects.requireNonNull(zone, "zone");
-        History history = new History(exercise);
-        events.stream()
+        History history = new History(exercise, zone);
+        Set<SetId> sets = new HashSet<>();
+        ProgressState.Position last = null;
+        List<Dated> ordered = events.stream()
                 .map(ProgressFold::dated)
                 .flatMap(Optional::stream)
-                .filter(e -> !e.at().isAfter(asOf))
-                .sorted(TIME_ORDER)
-                .forEach(e -> e.apply().accept(history));
-        return new ProgressRules(exercise, history, asOf, zone).view();
+                .filter(d -> d.concerns(exercise))
+                .sorted(Comparator.comparing(Dated::position))
+                .toList();
+        for (Dated event : ordered) {
+            // a set logged twice under one id (a replayed request) counts once: the first in time order
+            if (!(event.event() instanceof SetLoggedEvent set) || sets.add(set.setId())) {
+                event.apply().accept(history);
+            }
+            last = event.position();
+        }
+        return history.state(last);
     }
 
-    /** An event the fold knows, with what orders it and what it does to the history. */
-    private record Dated(Instant at, int rank, String id, Consumer<History> apply) {
+    /** An event the fold knows, with where it sits in time order and what it does to the history. */
+    record Dated(Object event, ProgressState.Position position, Consumer<History> apply) {
+        /**
+         * Whether the event can change the exercise's state. A retirement names only its cue, so it concerns every
+         * exercise (its place in time order matters if the cue's assignment comes late).
+         */
+        boolean concerns(Exercise exercise) {
+            Exercise of = exerciseOf(event);
+            return event instanceof CueRetiredEvent || exercise.equals(of)
+                    || (event instanceof RedFlagRaisedEvent && of == null);
+        }
     }
 
-    private static Optional<Dated> dated(Object event) {
+    /**
+     * The fold's order at an equal time is by type, in these ranks: a deload, then cues, then a clearance, then sets,
+     * pain reports and red flags (so a red flag at the very instant of a clearance still holds); then by id.
+     */
+    static Optional<Dated> dated(Object event) {
         if (event instanceof DeloadPrescribedEvent e) {
-            return Optional.of(new Dated(e.at(), 0, e.deloadId().toString(), h -> h.on(e)));
+            return Optional.of(dated(e, e.at(), 0, e.deloadId().toString(), h -> h.on(e)));
         } else if (event instanceof CueAssignedEvent e) {
-            return Optional.of(new Dated(e.at(), 1, e.cueId().toString(), h -> h.on(e)));
+            return Optional.of(dated(e, e.at(), 1, e.cueId().toString(), h -> h.on(e)));
         } else if (event instanceof CueRetiredEvent e) {
-            return Optional.of(new Dated(e.at(), 2, e.cueId().toString(), h -> h.on(e)));
+            return Optional.of(dated(e, e.at(), 2, e.cueId().toString(), h -> h.on(e)));
         } else if (event instanceof ClearanceGivenEvent e) {
-            return Optional.of(new Dated(e.at(), 3, e.clearanceId().toString(), h -> h.on(e)));
+            return Optional.of(dated(e, e.at(), 3, e.clearanceId().toString(), h -> h.on(e)));
         } else if (event instanceof SetLoggedEvent e) {
-            return Optional.of(new Dated(e.performedAt(), 4, e.setId().toString(), h -> h.on(e)));
+            return Optional.of(dated(e, e.performedAt(), 4, e.setId().toString(), h -> h.on(e)));
         } else if (event instanceof PainReportedEvent e) {
-            return Optional.of(new Dated(e.at(), 5, e.painReportId().toString(), h -> h.on(e)));
+            return Optional.of(dated(e, e.at(), 5, e.painReportId().toString(), h -> h.on(e)));
         } else if (event instanceof RedFlagRaisedEvent e) {
-            return Optional.of(new Dated(e.at(), 6, e.redFlagId().toString(), h -> h.on(e)));
+            return Optional.of(dated(e, e.at(), 6, e.redFlagId().toString(), h -> h.on(e)));
         }
         return Optional.empty();
+    }
+
+    private static Dated dated(Object event, Instant at, int rank, String id, Consumer<History> apply) {
+        return new Dated(event, new ProgressState.Position(at, rank, id), apply);
+    }
+
+    /**
+     * The exercise {@code event} is about; null for an event of every exercise (a red flag or pain report without
+     * one), a retirement (it names only its cue), or an event the fold does not read.
+     */
+    public static Exercise exerciseOf(Object event) {
+        if (event instanceof SetLoggedEvent e) {
+            return e.exercise();
+        } else if (event instanceof PainReportedEvent e) {
+            return e.exercise();
+        } else if (event instanceof RedFlagRaisedEvent e) {
+            return e.exercise();
+        } else if (event instanceof DeloadPrescribedEvent e) {
+            return e.exercise();
+        } else if (event instanceof CueAssignedEvent e) {
+            return e.exercise();
+        } else if (event instanceof ClearanceGivenEvent e) {
+            return e.exercise();
+        }
+        return null;
     }
 
     /** The athlete whose progress {@code event} concerns, or empty for events the fold does not read. */

@@ -16,7 +16,6 @@ import dev.hinge.kernel.progress.ProgressView.Warning;
 import dev.hinge.kernel.training.ChecklistItem;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.Load;
-import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.WeightUnit;
 
 import java.math.BigDecimal;
@@ -25,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The progress rules applied to a folded {@link History}: one method per field of the view. */
+/** The progress rules applied to a {@link ProgressState} as of a moment: one method per field of the view. */
 final class ProgressRules {
     private static final BigDecimal FIVE_PERCENT = new BigDecimal("0.05");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -40,7 +40,7 @@ final class ProgressRules {
     private static final int DISPLAY_DECIMALS = 2;
 
     private final Exercise exercise;
-    private final History history;
+    private final ProgressState state;
     private final Instant asOf;
     private final ZoneId zone;
     /** The active deload, or null. */
@@ -55,24 +55,38 @@ final class ProgressRules {
     /** The heaviest pain-free load since the deload, or null. */
     private final Load bestPainFree;
 
-    ProgressRules(Exercise exercise, History history, Instant asOf, ZoneId zone) {
-        this.exercise = exercise;
-        this.history = history;
+    ProgressRules(ProgressState state, Instant asOf) {
+        this.exercise = state.exercise();
+        this.state = state;
         this.asOf = asOf;
-        this.zone = zone;
-        this.deload = history.deload();
-        this.sessions = Session.group(history.sets(), history.painReports(), zone);
+        this.zone = state.zone();
+        this.deload = state.deload();
+        this.sessions = sessions(state);
         this.sessionsSinceDeload = sessions.stream().filter(s -> isSinceDeload(s.lastSetAt())).toList();
-        this.referenceMax = deload != null ? deload.deload().referenceMax()
-                : heaviest(history.sets().stream().map(SetLoggedEvent::load)).orElse(null);
+        this.referenceMax = deload != null ? deload.deload().referenceMax() : state.heaviest();
         this.unit = referenceMax == null ? null : referenceMax.unit();
-        this.bestPainFree = heaviest(painFreeLoadsSinceDeload()).orElse(null);
+        this.bestPainFree = state.painFreeLoads().isEmpty() ? null
+                : state.painFreeLoads().get(state.painFreeLoads().size() - 1);
+    }
+
+    /** The state's sessions, the readings kept aside counted for the latest (no set since tells otherwise). */
+    private static List<Session> sessions(ProgressState state) {
+        if (state.pendingReadings().isEmpty() || state.sessions().isEmpty()) {
+            return state.sessions();
+        }
+        List<Session> sessions = new ArrayList<>(state.sessions());
+        Session latest = sessions.get(sessions.size() - 1);
+        for (Session.Reading reading : state.pendingReadings()) {
+            latest = latest.with(reading);
+        }
+        sessions.set(sessions.size() - 1, latest);
+        return sessions;
     }
 
     ProgressView view() {
         return new ProgressView(exercise.slug(), unit == null ? null : Slugs.of(unit), amount(referenceMax),
                 deloadSummary(), amount(bestPainFree), bestPainFreePercent(), weeksSinceDeload(), painFreeStreak(),
-                latestPain(), history.activeCues(), Slugs.of(status()), suggestion(), e1rmTrend(), warnings(),
+                latestPain(), state.activeCues().stream().map(ProgressState.ActiveCue::text).toList(), Slugs.of(status()), suggestion(), e1rmTrend(), warnings(),
                 checklist());
     }
 
@@ -115,7 +129,7 @@ final class ProgressRules {
     }
 
     private ProgressStatus status() {
-        if (history.openRedFlag() != null) {
+        if (state.openRedFlag() != null) {
             return ProgressStatus.RED_FLAG;
         }
         if (latestSession().map(Session::painful).orElse(false)) {
@@ -134,8 +148,8 @@ final class ProgressRules {
     }
 
     private Suggestion suggestion() {
-        if (history.openRedFlag() != null) {
-            return stop(history.openRedFlag());
+        if (state.openRedFlag() != null) {
+            return stop(state.openRedFlag());
         }
         Optional<Session> painful = latestSession().filter(Session::painful);
         if (painful.isPresent()) {
@@ -157,7 +171,7 @@ final class ProgressRules {
         Load top = painful.topLoad();
         String hurt = "The session on " + painful.date() + " hurt (" + pain(painful.pain().orElseThrow().report())
                 + ") at " + text(top);
-        Optional<Load> painFreeBelow = heaviest(painFreeLoadsSinceDeload().filter(top::heavierThan));
+        Optional<Load> painFreeBelow = heaviest(state.painFreeLoads().stream().filter(top::heavierThan));
         if (painFreeBelow.isPresent()) {
             return suggest(SuggestedAction.BACK_OFF, plate(painFreeBelow.get()), hurt + ": go back to the best"
                     + " pain-free load below it, " + text(painFreeBelow.get()) + ", rounded down to the plate step.");
@@ -206,7 +220,7 @@ final class ProgressRules {
     private List<TrendPoint> e1rmTrend() {
         return sessions.stream()
                 .map(s -> new TrendPoint(s.date(), amount(s.topLoad()),
-                        s.bestOneRepMax().map(this::amount).orElse(null)))
+                        s.bestOneRepMax() == null ? null : amount(s.bestOneRepMax())))
                 .toList();
     }
 
@@ -227,16 +241,14 @@ final class ProgressRules {
     }
 
     private ChecklistAdherence checklist() {
-        List<SetLoggedEvent> checked = history.sets().stream().filter(s -> !s.checklist().isEmpty()).toList();
-        if (checked.isEmpty()) {
+        List<List<ChecklistItem>> considered = state.recentChecklists();
+        if (considered.isEmpty()) {
             return null;
         }
-        List<SetLoggedEvent> considered =
-                checked.subList(Math.max(0, checked.size() - ProgressFold.CHECKLIST_WINDOW), checked.size());
         Map<ChecklistItem, Integer> skips = new EnumMap<>(ChecklistItem.class);
-        for (SetLoggedEvent set : considered) {
+        for (List<ChecklistItem> checklist : considered) {
             Arrays.stream(ChecklistItem.values())
-                    .filter(item -> !set.checklist().contains(item))
+                    .filter(item -> !checklist.contains(item))
                     .forEach(item -> skips.merge(item, 1, Integer::sum));
         }
         List<SkippedItem> skipped = skips.entrySet().stream()
@@ -253,14 +265,6 @@ final class ProgressRules {
 
     private boolean isSinceDeload(Instant at) {
         return deload == null || !at.isBefore(deload.at());
-    }
-
-    /** Loads of sets reported with pain 0 and no sharp or red-flag quality, since the deload; in time order. */
-    private Stream<Load> painFreeLoadsSinceDeload() {
-        return history.sets().stream()
-                .filter(s -> isSinceDeload(s.performedAt()))
-                .filter(s -> s.pain() != null && s.pain().isPainFree())
-                .map(SetLoggedEvent::load);
     }
 
     /** The heaviest load; the first wins a tie, so the answer does not depend on anything but the order. */

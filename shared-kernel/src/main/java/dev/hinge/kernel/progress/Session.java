@@ -2,29 +2,32 @@ package dev.hinge.kernel.progress;
 
 import dev.hinge.kernel.pain.PainClass;
 import dev.hinge.kernel.pain.PainReport;
-import dev.hinge.kernel.pain.PainReportedEvent;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.kernel.training.OneRepMax;
 import dev.hinge.kernel.training.SetLoggedEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The sets of one exercise on one calendar day, with the pain readings that belong to it: the sets' own and
- * the exercise's pain reports of that day. A pain report on a day without sets ("the next morning") belongs
- * to the latest session before it; one before any session belongs to none.
+ * The sets of one exercise on one calendar day, summed up as far as the rules need them, with the worst pain
+ * reading that belongs to it: the sets' own and the exercise's pain reports of that day. A pain report on a day
+ * without sets ("the next morning") belongs to the latest session before it; one before any session belongs to none
+ * (see {@link History}, which keeps such readings aside until the next set tells where they belong).
+ *
+ * @param date          the calendar day, in the athlete's zone
+ * @param topLoad       the heaviest load of the day's sets; the first logged wins a tie
+ * @param lastSetAt     the time of the day's last set
+ * @param worst         the worst pain reading of the session, or null when no pain was reported
+ * @param bestOneRepMax the best Epley estimate of the day's sets (the first wins a tie); null when every set had
+ *                      more than 10 reps
  */
-record Session(LocalDate date, List<SetLoggedEvent> sets, List<Reading> readings) {
+public record Session(LocalDate date, Load topLoad, Instant lastSetAt, Reading worst, Load bestOneRepMax) {
 
     /** A pain report and when it was felt. */
-    record Reading(PainReport report, Instant at) {
+    public record Reading(PainReport report, Instant at) {
         /**
          * Mildest to worst: by what the pain means (a sharp 2 is worse than a sore 3), then by score, then by
          * quality; of two readings alike in all three, the later counts as worse.
@@ -34,72 +37,52 @@ record Session(LocalDate date, List<SetLoggedEvent> sets, List<Reading> readings
                 .thenComparingInt(r -> r.report().score().value())
                 .thenComparing(r -> r.report().quality())
                 .thenComparing(Reading::at);
-    }
 
-    Session {
-        sets = List.copyOf(sets);
-        readings = List.copyOf(readings);
-    }
-
-    /** Sessions oldest first, from sets and pain reports in time order. */
-    static List<Session> group(List<SetLoggedEvent> sets, List<PainReportedEvent> painReports, ZoneId zone) {
-        TreeMap<LocalDate, List<SetLoggedEvent>> setsByDay = new TreeMap<>();
-        TreeMap<LocalDate, List<Reading>> readingsByDay = new TreeMap<>();
-        for (SetLoggedEvent set : sets) {
-            LocalDate day = LocalDate.ofInstant(set.performedAt(), zone);
-            setsByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(set);
-            if (set.pain() != null) {
-                readingsByDay.computeIfAbsent(day, d -> new ArrayList<>())
-                        .add(new Reading(set.pain(), set.performedAt()));
+        /** The worse of two readings, either of which may be null; the first wins a tie. */
+        static Reading worse(Reading a, Reading b) {
+            if (a == null) {
+                return b;
             }
+            return b == null || SEVERITY.compare(a, b) >= 0 ? a : b;
         }
-        for (PainReportedEvent report : painReports) {
-            LocalDate sessionDay = setsByDay.floorKey(LocalDate.ofInstant(report.at(), zone));
-            if (sessionDay != null) {
-                readingsByDay.computeIfAbsent(sessionDay, d -> new ArrayList<>())
-                        .add(new Reading(report.report(), report.at()));
-            }
-        }
-        return setsByDay.keySet().stream()
-                .map(day -> new Session(day, setsByDay.get(day), readingsByDay.getOrDefault(day, List.of())))
-                .toList();
     }
 
-    /** The heaviest load of the session; the first logged wins a tie. */
-    Load topLoad() {
-        Load top = sets.get(0).load();
-        for (SetLoggedEvent set : sets) {
-            if (set.load().heavierThan(top)) {
-                top = set.load();
-            }
-        }
-        return top;
+    /** The session a set opens, with the readings of its day that came before the set. */
+    static Session opening(LocalDate date, SetLoggedEvent set, Reading earlier) {
+        return new Session(date, set.load(), set.performedAt(), Reading.worse(earlier, reading(set)),
+                OneRepMax.epley(set.load(), set.reps()).orElse(null));
     }
 
-    /** The time of the session's last set. */
-    Instant lastSetAt() {
-        return sets.get(sets.size() - 1).performedAt();
+    /** This session with one more set, logged at or after every set already in it. */
+    Session with(SetLoggedEvent set) {
+        Load top = set.load().heavierThan(topLoad) ? set.load() : topLoad;
+        Load estimate = OneRepMax.epley(set.load(), set.reps())
+                .filter(e -> bestOneRepMax == null || e.heavierThan(bestOneRepMax))
+                .orElse(bestOneRepMax);
+        return new Session(date, top, set.performedAt(), Reading.worse(worst, reading(set)), estimate);
+    }
+
+    /** This session with one more pain reading. */
+    Session with(Reading reading) {
+        return new Session(date, topLoad, lastSetAt, Reading.worse(worst, reading), bestOneRepMax);
+    }
+
+    private static Reading reading(SetLoggedEvent set) {
+        return set.pain() == null ? null : new Reading(set.pain(), set.performedAt());
     }
 
     /** The session's pain: its worst reading; empty when no pain was reported. */
     Optional<Reading> pain() {
-        return readings.stream().max(Reading.SEVERITY);
+        return Optional.ofNullable(worst);
     }
 
     /** Pain was reported, and it was 0 with no sharp or red-flag quality. */
     boolean painFree() {
-        return pain().map(r -> r.report().isPainFree()).orElse(false);
+        return worst != null && worst.report().isPainFree();
     }
 
     /** Pain of 4 or more, or sharp (or a red-flag quality, which is worse still; PainClass runs mild to worst). */
     boolean painful() {
-        return pain().map(r -> r.report().classification().compareTo(PainClass.STOP_AND_REASSESS) >= 0).orElse(false);
-    }
-
-    /** The best Epley estimate of the session's sets; empty when every set had more than 10 reps. */
-    Optional<Load> bestOneRepMax() {
-        return sets.stream()
-                .flatMap(set -> OneRepMax.epley(set.load(), set.reps()).stream())
-                .reduce((best, next) -> next.heavierThan(best) ? next : best);
+        return worst != null && worst.report().classification().compareTo(PainClass.STOP_AND_REASSESS) >= 0;
     }
 }

@@ -31,6 +31,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
@@ -67,6 +69,40 @@ class ProgressFoldProperties {
 
         assertThat(ProgressFold.fold(DEADLIFT, shuffled, asOf, zone))
                 .isEqualTo(ProgressFold.fold(DEADLIFT, events, asOf, zone));
+    }
+
+    /**
+     * What a read model does: carry the state forward event by event as events arrive, in any order, and fold the
+     * events arrived so far again when one comes before the last applied (a set logged late). It ends where the
+     * whole history's fold ends, and so views as of any later moment agree.
+     */
+    @Property
+    void aStateCarriedForwardInAnyArrivalOrderEqualsTheWholeHistorysFold(@ForAll("histories") List<Object> events,
+                                                                        @ForAll Random random,
+                                                                        @ForAll("zones") ZoneId zone,
+                                                                        @ForAll @IntRange(max = 14) int laterDays) {
+        List<Object> arrival = new ArrayList<>(events);
+        Collections.shuffle(arrival, random);
+        List<Object> arrived = new ArrayList<>();
+        ProgressState state = ProgressState.empty(DEADLIFT, zone);
+        int refolds = 0;
+        for (Object event : arrival) {
+            arrived.add(event);
+            Optional<ProgressState> next = state.then(event);
+            if (next.isEmpty()) {
+                refolds++;
+            }
+            state = next.orElseGet(() -> ProgressFold.state(DEADLIFT, arrived, zone));
+        }
+        Instant asOf = Events.day(LAST_DAY + 1 + laterDays);
+
+        assertThat(state).isEqualTo(ProgressFold.state(DEADLIFT, events, zone));
+        assertThat(state.view(asOf)).isEqualTo(ProgressFold.fold(DEADLIFT, events, asOf, zone));
+        Statistics.label("late events").collect(refolds > 0);
+        Statistics.label("late events").coverage(c -> {
+            c.check(true).percentage(p -> p > 20);
+            c.check(false).percentage(p -> p > 5);
+        });
     }
 
     @Property

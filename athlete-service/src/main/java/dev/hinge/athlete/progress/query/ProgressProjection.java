@@ -2,7 +2,7 @@ package dev.hinge.athlete.progress.query;
 
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.training.Exercise;
-import dev.hinge.platform.progress.ProgressLog;
+import dev.hinge.platform.progress.ProgressStore;
 import dev.hinge.athlete.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,23 +21,23 @@ import java.util.UUID;
 @Component
 @ProcessingGroup(ReadModels.GROUP)
 public class ProgressProjection {
-    private final ProgressLog log;
+    private final ProgressStore store;
 
     ProgressProjection(JdbcClient jdbc, JdbcTemplate batches, Serializer serializer) {
-        this.log = new ProgressLog(jdbc, batches, serializer, "athlete_progress_event");
+        this.store = new ProgressStore(jdbc, batches, serializer, "athlete");
     }
 
     @EventHandler
     void on(Object event, EventMessage<?> message, TrackingToken token) {
-        log.record(event, message, token);
+        store.record(event, message, token);
     }
 
     @ResetHandler
     void reset() {
-        log.clear();
+        store.clear();
     }
 
     public ProgressView progress(UUID athleteId, Exercise exercise, Instant asOf) {
-        return log.view(athleteId, exercise, asOf);
+        return store.view(athleteId, exercise, asOf);
     }
 }

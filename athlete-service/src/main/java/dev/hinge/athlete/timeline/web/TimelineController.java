@@ -11,6 +11,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -43,7 +44,9 @@ class TimelineController {
     }
 
     @GetMapping(path = "/api/v1/me/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<TimelineItem>> stream(@AuthenticationPrincipal Jwt jwt) {
-        return streams.stream(timeline.store(), CurrentUser.id(jwt), Flux.never());
+    Flux<ServerSentEvent<Object>> stream(@AuthenticationPrincipal Jwt jwt,
+                                         @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+        return streams.stream(timeline.store(), CurrentUser.id(jwt), TimelineStreams.Subscriber.of(jwt, lastEventId),
+                Flux.never());
     }
 }

@@ -4,6 +4,7 @@ import dev.hinge.kernel.account.AthleteRegisteredEvent;
 import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.pain.PainReport;
 import dev.hinge.kernel.pain.PainReportedEvent;
+import dev.hinge.kernel.progress.ProgressStatus;
 import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.coach.config.ReadModels;
 import org.axonframework.config.ProcessingGroup;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,8 @@ import java.util.UUID;
 @Component
 @ProcessingGroup(ReadModels.GROUP)
 public class RosterProjection {
+    private static final String RED_FLAG = Slugs.of(ProgressStatus.RED_FLAG);
+
     private final JdbcClient jdbc;
 
     RosterProjection(JdbcClient jdbc) {
@@ -30,6 +34,27 @@ public class RosterProjection {
 
     public record AthleteFacts(UUID athleteId, String displayName, Instant lastSetAt, String lastExercise,
                                Integer painScore, String painQuality, Instant painAt) {
+    }
+
+    /**
+     * One page of a coach's roster: the athletes who granted access, those whose last exercise is held by a red flag
+     * first, then the most recently trained (never trained last), then by id; {@code limit + 1} rows from
+     * {@code offset}, so the caller knows whether a next page exists. One row per athlete, from what the projections
+     * keep (the status is the stored progress state's, see ProgressStore).
+     */
+    public List<AthleteFacts> page(UUID coach, int offset, int limit) {
+        return jdbc.sql("""
+                        select a.athlete_id, a.display_name, a.last_set_at, a.last_exercise, a.latest_pain_score,
+                               a.latest_pain_quality, a.latest_pain_at
+                        from coach_relationship r
+                        join coach_athlete a on a.athlete_id = r.athlete_id
+                        left join coach_progress_state s on s.athlete_id = a.athlete_id and s.exercise = a.last_exercise
+                        where r.coach_id = ? and r.open
+                        order by coalesce(s.status = ?, false) desc, a.last_set_at desc nulls last, a.athlete_id
+                        limit ? offset ?""")
+                .params(coach, RED_FLAG, limit + 1, offset)
+                .query((rs, n) -> facts(rs))
+                .list();
     }
 
     @EventHandler
@@ -72,9 +97,13 @@ public class RosterProjection {
                         select athlete_id, display_name, last_set_at, last_exercise, latest_pain_score, latest_pain_quality,
                                latest_pain_at from coach_athlete where athlete_id = ?""")
                 .params(athlete)
-                .query((rs, n) -> new AthleteFacts(rs.getObject(1, UUID.class), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)),
-                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), instant(rs.getObject(7, OffsetDateTime.class))))
+                .query((rs, n) -> facts(rs))
                 .optional();
+    }
+
+    private static AthleteFacts facts(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AthleteFacts(rs.getObject(1, UUID.class), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)),
+                rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), instant(rs.getObject(7, OffsetDateTime.class)));
     }
 
     private static OffsetDateTime time(Instant at) {

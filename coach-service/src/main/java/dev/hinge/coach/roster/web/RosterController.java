@@ -1,11 +1,8 @@
 package dev.hinge.coach.roster.web;
 
-import dev.hinge.coach.access.AccessProjection;
 import dev.hinge.coach.progress.CoachProgressProjection;
 import dev.hinge.coach.roster.query.RosterProjection;
-import dev.hinge.kernel.progress.ProgressStatus;
 import dev.hinge.kernel.progress.ProgressView;
-import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
@@ -20,26 +17,23 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The coach's athletes: only those who granted access, red flags first, then the most recently trained. A roster
- * is small and its order changes with every red flag, so it is sorted whole and paged by position.
+ * The coach's athletes: only those who granted access, red flags first, then the most recently trained; paged by
+ * position. A page reads one row per athlete on it (see {@link RosterProjection#page}) and their progress states
+ * in one query.
  */
 @RestController
 class RosterController {
-    private static final String RED_FLAG = Slugs.of(ProgressStatus.RED_FLAG);
-
-    private final AccessProjection access;
     private final RosterProjection roster;
     private final CoachProgressProjection progress;
     private final Clock clock;
 
-    RosterController(AccessProjection access, RosterProjection roster, CoachProgressProjection progress, Clock clock) {
-        this.access = access;
+    RosterController(RosterProjection roster, CoachProgressProjection progress, Clock clock) {
         this.roster = roster;
         this.progress = progress;
         this.clock = clock;
@@ -61,19 +55,18 @@ class RosterController {
         int offset = Paging.offset(cursor);
         Instant now = clock.instant();
         return Blocking.call(() -> {
-            List<RosterItem> items = access.athletesOf(coach).stream()
-                    .map(athlete -> roster.facts(athlete).map(f -> {
-                        ProgressView view = f.lastExercise() == null ? null
-                                : progress.progress(athlete, new Exercise(f.lastExercise()), now);
-                        LatestPain pain = f.painScore() == null ? null : new LatestPain(f.painScore(), f.painQuality(), f.painAt());
-                        return new RosterItem(athlete, f.displayName(), f.lastSetAt(), pain,
-                                view == null ? null : view.status(), view);
-                    }).orElse(null))
-                    .filter(Objects::nonNull)
-                    .sorted(Comparator.comparing((RosterItem i) -> !RED_FLAG.equals(i.status()))
-                            .thenComparing(RosterItem::lastSetAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                    .toList();
-            return Paging.slice(items, offset, size);
+            List<RosterProjection.AthleteFacts> rows = roster.page(coach, offset, size);
+            Map<UUID, Exercise> lastExercises = new HashMap<>();
+            rows.stream().limit(size).filter(f -> f.lastExercise() != null)
+                    .forEach(f -> lastExercises.put(f.athleteId(), new Exercise(f.lastExercise())));
+            Map<UUID, ProgressView> views = progress.progress(lastExercises, now);
+            List<RosterItem> items = rows.stream().map(f -> {
+                ProgressView view = views.get(f.athleteId());
+                LatestPain pain = f.painScore() == null ? null : new LatestPain(f.painScore(), f.painQuality(), f.painAt());
+                return new RosterItem(f.athleteId(), f.displayName(), f.lastSetAt(), pain,
+                        view == null ? null : view.status(), view);
+            }).toList();
+            return Paging.page(items, offset, size);
         });
     }
 }

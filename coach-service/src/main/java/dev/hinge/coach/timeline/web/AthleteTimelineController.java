@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -53,13 +54,14 @@ class AthleteTimelineController {
 
     /** Ends when the athlete revokes this coach's access. */
     @GetMapping(path = "/api/v1/athletes/{athleteId}/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<TimelineItem>> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId) {
+    Flux<ServerSentEvent<Object>> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
+                                         @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         UUID coach = CurrentUser.id(jwt);
         UUID athlete = Params.pathId("athleteId", athleteId);
         Flux<AccessProjection.Closed> revoked = access.closing(coach, athlete).replay(1).autoConnect(0);
         return Blocking.call(() -> {
             access.require(coach, athlete);
             return true;
-        }).thenMany(streams.stream(timeline.store(), athlete, revoked));
+        }).thenMany(streams.stream(timeline.store(), athlete, TimelineStreams.Subscriber.of(jwt, lastEventId), revoked));
     }
 }
