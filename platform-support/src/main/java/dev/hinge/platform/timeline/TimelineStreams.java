@@ -42,9 +42,11 @@ import java.util.function.Consumer;
  * that reconnects with {@code Last-Event-ID}, with every item recorded after that id, in the order recorded (an id
  * this athlete's timeline does not hold starts with the page). Then each item as the projection records it, once. An
  * event's id is where the stream stands in the store's order (the highest position sent), so a reconnect repeats
- * nothing; it misses nothing either, except an item whose event's transaction committed after later ones and was
- * recorded while the client was away (the store's gap handling decides when such an event is read; a live stream
- * still delivers it). A stream remembers no more than its first page's ids. Each stream keeps at most {@code hinge.timeline.stream-buffer} items waiting for a slow client; one that
+ * nothing; it misses nothing either, as an athlete's items are recorded in the store's order (all of an athlete's
+ * events go to one segment, and on PostgreSQL a reader never passes an event whose transaction may still commit; on
+ * the embedded H2 store an event committed late can still arrive after later ones: a live stream delivers it, a
+ * reconnect may not). A stream remembers no more than its first page's ids. Each stream keeps at most
+ * {@code hinge.timeline.stream-buffer} items waiting for a slow client; one that
  * falls further behind is dropped, with a last {@value #RECONNECT} event that says to reconnect with its
  * {@code Last-Event-ID}. A stream ends when its token expires (a last {@value #TOKEN_EXPIRED} event) or when
  * {@code until} emits (access revoked). A user has at most {@code hinge.timeline.streams-per-user} streams open;
