@@ -195,7 +195,9 @@ class AthleteApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         athlete.post("/api/v1/me/sets", "[]").expectStatus().isBadRequest();
         http.post().uri("/api/v1/me/sets").headers(h -> h.setBearerAuth(athlete.token()))
-                .contentType(MediaType.APPLICATION_JSON).exchange().expectStatus().isBadRequest();
+                .contentType(MediaType.APPLICATION_JSON).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].message").isEqualTo("is required and must be a JSON object");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
@@ -94,7 +95,8 @@ public class ProblemAdvice {
             String field = path(json);
             return validation(List.of(new FieldError(field.isEmpty() ? "body" : field, reason(json))));
         }
-        if (e.getCause() instanceof DecodingException || e.getReason() != null && e.getReason().contains("body")) {
+        if (e.getCause() instanceof DecodingException || e.getMethodParameter() != null
+                && e.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
             return validation(List.of(new FieldError("body", "is required and must be a JSON object")));
         }
         String parameter = e.getMethodParameter() == null ? "request" : e.getMethodParameter().getParameterName();
