@@ -147,8 +147,8 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The embedded event store polls the database for events appended by the other service; its default
-     * 1 s fetch delay made the other side lag ~670 ms at p50, so it is configurable and short by default.
+     * The embedded event store polls the database for events appended by the other service; Axon's default 1 s fetch
+     * delay made the other side lag by most of a second, so it is configurable and short by default.
      */
     @Bean
     public WakeableEventStore eventStore(EventStorageEngine storageEngine, SpringAxonConfiguration axon,
@@ -179,9 +179,8 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Every processor is a tracking processor handling events in batches (one transaction each). Measured with
-     * benchmarks/run: pooled streaming processors delivered new events in bursts (201 -> coach's stream p50 278 ms,
-     * p99 514 ms at 30 sets/s); tracking processors read them as they arrive (p50 8 ms, p99 151 ms).
+     * Every processor is a tracking processor handling events in batches (one transaction each): measured with
+     * benchmarks/run, pooled streaming processors delivered new events in bursts, tracking processors as they arrive.
      * <p>
      * Every group has a dead-letter queue ({@code dead_letter_entry}) and is sequenced per athlete
      * ({@link PerAthleteSequencingPolicy}): an event whose handler fails is parked at once, with every later event of

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * On PostgreSQL the driver sends a JDBC batch of inserts as multi-row inserts: one statement per read-model batch
- * instead of one per row (benchmarks/run, a 300,000-event replay: 8,554 -> 10,216 events/s, PostgreSQL CPU
- * 19 s -> 15 s). A {@code reWriteBatchedInserts} given in {@code spring.datasource.hikari.data-source-properties}
+ * instead of one per row, which made replays faster and cheaper for PostgreSQL (the figures are in
+ * benchmarks/RESULTS.md and the history of this file). A {@code reWriteBatchedInserts} given in {@code spring.datasource.hikari.data-source-properties}
  * wins. Other databases (the embedded H2 store) are left alone: H2 refuses settings it does not know.
  */
 @Configuration(proxyBeanMethods = false)
