@@ -88,6 +88,28 @@ class PoisonEventTest {
                 .singleElement().asString().endsWith("UnknownPayloadTypeException"));
     }
 
+    /** Found by the fault suite: a payload that cannot be read stopped every athlete, before any handler ran. */
+    @Test
+    void anEventWhosePayloadCannotBeReadIsDeadLetteredAndOthersFlowOn() {
+        Athlete poisoned = register("Unreadable");
+        Athlete other = register("Readable");
+        jdbc.sql("""
+                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+                                                payload_type, payload, meta_data)
+                values (?, ?, 1000, 'Athlete', '2026-10-01T18:00:00Z', 'dev.hinge.kernel.training.SetLoggedEvent',
+                        cast('{"athleteId":' as bytea), cast('{}' as bytea))""")
+                .params(UUID.randomUUID().toString(), poisoned.id.toString()).update();
+
+        http.post().uri("/api/v1/me/sets").headers(h -> h.setBearerAuth(other.token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"exercise\":\"deadlift\",\"load\":{\"value\":100,\"unit\":\"kg\"},\"reps\":5}")
+                .exchange().expectStatus().isCreated();
+
+        await().untilAsserted(() -> {
+            assertThat(parked(poisoned)).isEqualTo(1);
+            assertThat(sets(other)).isEqualTo(1);
+        });
+    }
+
     private long parked(Athlete athlete) {
         return jdbc.sql("select count(*) from dead_letter_entry where processing_group = 'athlete.read-models' and sequence_identifier = ?")
                 .params(athlete.id.toString()).query(Long.class).single();

@@ -4,6 +4,7 @@ import dev.hinge.kernel.common.AthleteId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.serialization.SerializationException;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class PerAthleteSequencingPolicy implements SequencingPolicy<EventM
     /** The sequence of a payload, as a string (a dead-letter queue keys sequences by their text). */
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        Optional<String> athlete = athleteOf(event.getPayload());
+        Optional<String> athlete = readableAthleteOf(event);
         if (athlete.isPresent()) {
             return athlete.get();
         }
@@ -44,6 +45,21 @@ public final class PerAthleteSequencingPolicy implements SequencingPolicy<EventM
             return domain.getAggregateIdentifier();
         }
         return event.getIdentifier();
+    }
+
+    /**
+     * The athlete of a payload that can be read; none for one that cannot (stored JSON that is not what its type
+     * reads): that event is then sequenced by its aggregate, reaches its handler, fails there and is dead-lettered,
+     * instead of failing here, before any handler, where it would stop the whole group.
+     */
+    private static Optional<String> readableAthleteOf(EventMessage<?> event) {
+        Object payload;
+        try {
+            payload = event.getPayload();
+        } catch (SerializationException unreadable) {
+            return Optional.empty();
+        }
+        return athleteOf(payload);
     }
 
     static Optional<String> athleteOf(Object payload) {
