@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hinge.bench.HingeClient;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +35,8 @@ import java.util.stream.IntStream;
 final class Scenarios {
     /** How long a slow-writer scenario waits for its committed event to reach both read models. */
     private static final Duration SLOW_SETTLE = Duration.ofSeconds(30);
+    /** The health status while an event is parked ({@code DeadLetterHealth}): answered with 200, not DOWN. */
+    static final String DEGRADED = "DEGRADED";
     private static final Duration CATCH_UP = Duration.ofSeconds(240);
 
     private final Settings settings;
@@ -229,12 +233,19 @@ final class Scenarios {
         notes.add("other athletes' sets reaching coach-service's timeline while the poison was parked (201 -> row, polled every 100 ms): "
                 + arrivals.latencies(load.acknowledged));
 
-        // while parked: the dead letter shows in the operator endpoint and in health, on both services
+        // while parked: the dead letter shows in the operator endpoint (admin, HTTP Basic) and health says DEGRADED
+        // (200, so a load balancer keeps routing); evicting it brings health back to UP
         for (String service : List.of(Stack.ATHLETE, Stack.COACH)) {
             HttpResponse<String> health = get(stack, service, "/actuator/health");
             notes.add(service + " /actuator/health while parked: " + health.statusCode() + " " + abbreviate(health.body()));
-            if (health.body().contains("\"status\":\"UP\"") && health.statusCode() == 200) {
-                problems.add(service + " reports UP while a dead letter exists");
+            if (health.statusCode() != 200 || !DEGRADED.equals(healthStatus(health))) {
+                problems.add(service + " /actuator/health while a dead letter exists answered " + health.statusCode()
+                        + " with status " + healthStatus(health) + ", not 200 " + DEGRADED);
+            }
+            HttpResponse<String> unauthenticated = send(stack, service, "GET", settings.deadLettersPath(), false);
+            if (unauthenticated.statusCode() != 401) {
+                problems.add(service + " GET " + settings.deadLettersPath() + " without credentials answered "
+                        + unauthenticated.statusCode() + ", not 401");
             }
             HttpResponse<String> listed = get(stack, service, settings.deadLettersPath());
             List<DeadLetter> letters = listed.statusCode() == 200
@@ -245,26 +256,35 @@ final class Scenarios {
                         + " without the poison event (" + abbreviate(listed.body()) + ")");
                 continue;
             }
+            notes.add(service + " lists " + letters);
             for (DeadLetter letter : letters) {
-                HttpResponse<String> evicted = send(stack, service, "DELETE",
-                        settings.deadLettersPath() + "/" + letter.group() + "/" + letter.sequence());
-                notes.add(service + " evicted " + letter + ": " + evicted.statusCode());
+                HttpResponse<String> evicted = send(stack, service, "DELETE", settings.deadLettersPath() + "/"
+                        + pathSegment(letter.group()) + "/" + pathSegment(letter.sequence()), true);
+                notes.add(service + " evicted " + letter.group() + "/" + letter.sequence() + ": " + evicted.statusCode()
+                        + " " + abbreviate(evicted.body()));
                 if (evicted.statusCode() / 100 != 2) {
                     problems.add(service + " eviction of " + letter + " answered " + evicted.statusCode());
                 }
             }
             long deadline = System.nanoTime() + SLOW_SETTLE.toNanos();
             HttpResponse<String> after = get(stack, service, settings.deadLettersPath());
-            while (System.nanoTime() < deadline && after.body().contains(poisonEvent.toString())) {
+            while (System.nanoTime() < deadline && listsPoison(after, poisonEvent, victim)) {
                 Stack.pause(Duration.ofMillis(500));
                 after = get(stack, service, settings.deadLettersPath());
             }
-            if (after.body().contains(poisonEvent.toString())) {
-                problems.add(service + " still lists the poison event after eviction");
+            if (after.statusCode() != 200 || listsPoison(after, poisonEvent, victim)) {
+                problems.add(service + " after eviction GET " + settings.deadLettersPath() + " answered " + after.statusCode()
+                        + " " + abbreviate(after.body()));
             }
             HttpResponse<String> healthAfter = get(stack, service, "/actuator/health");
-            if (healthAfter.statusCode() != 200) {
-                problems.add(service + " /actuator/health after the repair: " + healthAfter.statusCode());
+            while (System.nanoTime() < deadline && !"UP".equals(healthStatus(healthAfter))) {
+                Stack.pause(Duration.ofMillis(500));
+                healthAfter = get(stack, service, "/actuator/health");
+            }
+            notes.add(service + " /actuator/health after the eviction: " + healthAfter.statusCode() + " " + abbreviate(healthAfter.body()));
+            if (healthAfter.statusCode() != 200 || !"UP".equals(healthStatus(healthAfter))) {
+                problems.add(service + " /actuator/health after the eviction answered " + healthAfter.statusCode()
+                        + " with status " + healthStatus(healthAfter) + ", not 200 UP");
             }
         }
         // after the repair, without a restart: new sets of every athlete still flow to both read models
@@ -437,18 +457,41 @@ final class Scenarios {
         return athletes;
     }
 
+    /** A GET as the admin (the suite's generated password; health would answer without it). */
     private static HttpResponse<String> get(Stack stack, String service, String path) throws Exception {
-        return send(stack, service, "GET", path);
+        return send(stack, service, "GET", path, true);
     }
 
-    private static HttpResponse<String> send(Stack stack, String service, String method, String path) throws Exception {
+    private static HttpResponse<String> send(Stack stack, String service, String method, String path, boolean admin)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + path))
                 .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
-        String token = System.getenv().getOrDefault("HINGE_FAULTS_ADMIN_TOKEN", "");
-        if (!token.isEmpty()) {
-            request.header("Authorization", "Bearer " + token);
+        if (admin) {
+            request.header("Authorization", Stack.adminAuthorization());
         }
         return stack.client.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The top-level {@code status} of a health answer, or what came instead. */
+    static String healthStatus(HttpResponse<String> health) {
+        try {
+            return HingeClient.JSON.readTree(health.body()).path("status").asText("(none)");
+        } catch (Exception notJson) {
+            return "(not JSON: " + abbreviate(health.body()) + ")";
+        }
+    }
+
+    private static boolean listsPoison(HttpResponse<String> listed, UUID poisonEvent, HingeClient.Account victim) {
+        try {
+            return listed.statusCode() != 200 || !DeadLetter.find(HingeClient.JSON.readTree(listed.body()),
+                    poisonEvent.toString(), victim.id().toString()).isEmpty();
+        } catch (Exception notJson) {
+            return true;
+        }
+    }
+
+    private static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String abbreviate(String text) {
@@ -528,46 +571,26 @@ final class Scenarios {
     }
 
     /**
-     * A dead letter as the operator endpoint is expected to list it (the interface assumed before the dead-letter
-     * queue is merged; faults/README.md): an object that names the event or the athlete, with its processing group
-     * and sequence identifier.
+     * A parked sequence as {@code GET /actuator/deadletters} lists it ({@code DeadLetterEndpoint}): an object keyed by
+     * processing group, each a list of {@code {"sequence": "<athlete id>", "letters": [{"eventIdentifier": ...}, ...]}}.
+     * Found when its sequence is the athlete or one of its letters is the event; {@code events} are its letters' ids.
      */
-    record DeadLetter(String group, String sequence) {
+    record DeadLetter(String group, String sequence, List<String> events) {
         static List<DeadLetter> find(JsonNode root, String eventId, String athleteId) {
             List<DeadLetter> found = new ArrayList<>();
-            collect(root, null, eventId, athleteId, found);
-            return found.stream().distinct().toList();
-        }
-
-        private static void collect(JsonNode node, String fieldName, String eventId, String athleteId, List<DeadLetter> found) {
-            if (node.isObject()) {
-                boolean names = false;
-                for (JsonNode value : node) {
-                    names |= value.isTextual() && (value.asText().equals(eventId) || value.asText().equals(athleteId));
+            root.fields().forEachRemaining(group -> {
+                for (JsonNode sequence : group.getValue()) {
+                    List<String> events = new ArrayList<>();
+                    for (JsonNode letter : sequence.path("letters")) {
+                        events.add(letter.path("eventIdentifier").asText());
+                    }
+                    String id = sequence.path("sequence").asText();
+                    if (id.equals(athleteId) || events.contains(eventId)) {
+                        found.add(new DeadLetter(group.getKey(), id, List.copyOf(events)));
+                    }
                 }
-                if (names) {
-                    String group = first(node, "processingGroup", "group", "processor", "processingGroupName");
-                    String sequence = first(node, "sequenceIdentifier", "sequence", "sequenceId");
-                    found.add(new DeadLetter(group != null ? group : fieldName, sequence != null ? sequence : athleteId));
-                    return;
-                }
-                Map<String, JsonNode> fields = new HashMap<>();
-                node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-                fields.forEach((name, child) -> collect(child, name, eventId, athleteId, found));
-            } else if (node.isArray()) {
-                for (JsonNode child : node) {
-                    collect(child, fieldName, eventId, athleteId, found);
-                }
-            }
-        }
-
-        private static String first(JsonNode node, String... names) {
-            for (String name : names) {
-                if (node.hasNonNull(name)) {
-                    return node.get(name).asText();
-                }
-            }
-            return null;
+            });
+            return found;
         }
     }
 }
