@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hinge.bench.HingeClient;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +35,11 @@ import java.util.stream.IntStream;
 final class Scenarios {
     /** How long a slow-writer scenario waits for its committed event to reach both read models. */
     private static final Duration SLOW_SETTLE = Duration.ofSeconds(30);
+    /** The health status while an event is parked ({@code DeadLetterHealth}): answered with 200, not DOWN. */
+    static final String DEGRADED = "DEGRADED";
     private static final Duration CATCH_UP = Duration.ofSeconds(240);
+    /** How long processors must not move, short of an open transaction's index, to count as held back by it. */
+    private static final Duration HELD_BACK = Duration.ofSeconds(15);
 
     private final Settings settings;
     private final Cluster cluster;
@@ -229,12 +235,19 @@ final class Scenarios {
         notes.add("other athletes' sets reaching coach-service's timeline while the poison was parked (201 -> row, polled every 100 ms): "
                 + arrivals.latencies(load.acknowledged));
 
-        // while parked: the dead letter shows in the operator endpoint and in health, on both services
+        // while parked: the dead letter shows in the operator endpoint (admin, HTTP Basic) and health says DEGRADED
+        // (200, so a load balancer keeps routing); evicting it brings health back to UP
         for (String service : List.of(Stack.ATHLETE, Stack.COACH)) {
             HttpResponse<String> health = get(stack, service, "/actuator/health");
             notes.add(service + " /actuator/health while parked: " + health.statusCode() + " " + abbreviate(health.body()));
-            if (health.body().contains("\"status\":\"UP\"") && health.statusCode() == 200) {
-                problems.add(service + " reports UP while a dead letter exists");
+            if (health.statusCode() != 200 || !DEGRADED.equals(healthStatus(health))) {
+                problems.add(service + " /actuator/health while a dead letter exists answered " + health.statusCode()
+                        + " with status " + healthStatus(health) + ", not 200 " + DEGRADED);
+            }
+            HttpResponse<String> unauthenticated = send(stack, service, "GET", settings.deadLettersPath(), false);
+            if (unauthenticated.statusCode() != 401) {
+                problems.add(service + " GET " + settings.deadLettersPath() + " without credentials answered "
+                        + unauthenticated.statusCode() + ", not 401");
             }
             HttpResponse<String> listed = get(stack, service, settings.deadLettersPath());
             List<DeadLetter> letters = listed.statusCode() == 200
@@ -245,26 +258,35 @@ final class Scenarios {
                         + " without the poison event (" + abbreviate(listed.body()) + ")");
                 continue;
             }
+            notes.add(service + " lists " + letters);
             for (DeadLetter letter : letters) {
-                HttpResponse<String> evicted = send(stack, service, "DELETE",
-                        settings.deadLettersPath() + "/" + letter.group() + "/" + letter.sequence());
-                notes.add(service + " evicted " + letter + ": " + evicted.statusCode());
+                HttpResponse<String> evicted = send(stack, service, "DELETE", settings.deadLettersPath() + "/"
+                        + pathSegment(letter.group()) + "/" + pathSegment(letter.sequence()), true);
+                notes.add(service + " evicted " + letter.group() + "/" + letter.sequence() + ": " + evicted.statusCode()
+                        + " " + abbreviate(evicted.body()));
                 if (evicted.statusCode() / 100 != 2) {
                     problems.add(service + " eviction of " + letter + " answered " + evicted.statusCode());
                 }
             }
             long deadline = System.nanoTime() + SLOW_SETTLE.toNanos();
             HttpResponse<String> after = get(stack, service, settings.deadLettersPath());
-            while (System.nanoTime() < deadline && after.body().contains(poisonEvent.toString())) {
+            while (System.nanoTime() < deadline && listsPoison(after, poisonEvent, victim)) {
                 Stack.pause(Duration.ofMillis(500));
                 after = get(stack, service, settings.deadLettersPath());
             }
-            if (after.body().contains(poisonEvent.toString())) {
-                problems.add(service + " still lists the poison event after eviction");
+            if (after.statusCode() != 200 || listsPoison(after, poisonEvent, victim)) {
+                problems.add(service + " after eviction GET " + settings.deadLettersPath() + " answered " + after.statusCode()
+                        + " " + abbreviate(after.body()));
             }
             HttpResponse<String> healthAfter = get(stack, service, "/actuator/health");
-            if (healthAfter.statusCode() != 200) {
-                problems.add(service + " /actuator/health after the repair: " + healthAfter.statusCode());
+            while (System.nanoTime() < deadline && !"UP".equals(healthStatus(healthAfter))) {
+                Stack.pause(Duration.ofMillis(500));
+                healthAfter = get(stack, service, "/actuator/health");
+            }
+            notes.add(service + " /actuator/health after the eviction: " + healthAfter.statusCode() + " " + abbreviate(healthAfter.body()));
+            if (healthAfter.statusCode() != 200 || !"UP".equals(healthStatus(healthAfter))) {
+                problems.add(service + " /actuator/health after the eviction answered " + healthAfter.statusCode()
+                        + " with status " + healthStatus(healthAfter) + ", not 200 UP");
             }
         }
         // after the repair, without a restart: new sets of every athlete still flow to both read models
@@ -304,7 +326,11 @@ final class Scenarios {
             slow.setAutoCommit(false);
             long gap = appends.insertSet(slow, UUID.randomUUID(), slowAthlete.id(), 1, appends.setPayload(slowAthlete.id(), slowSet));
             Load load = brief(stack, others);
-            new Tally(stack.store).awaitAthlete(load.acknowledged.keySet(), CATCH_UP);
+            Tally tally = new Tally(stack.store);
+            tally.awaitAthlete(load.acknowledged.keySet(), HELD_BACK);
+            long projected = tally.fates(load.acknowledged.keySet()).values().stream().filter(f -> f.athleteRows() >= 1).count();
+            notes.add("while the slow transaction was open athlete-service projected " + projected + " of the "
+                    + load.acknowledged.size() + " sets logged after it (within " + HELD_BACK.toSeconds() + " s)");
             if (settings.backdate()) {
                 int rows = backdate(stack, gap);
                 notes.add("coach-service stopped; slow append at global index " + gap + "; " + load.acknowledged.size()
@@ -315,7 +341,7 @@ final class Scenarios {
                 Stack.pause(settings.consumerDown());
             }
             stack.restart(Stack.COACH);
-            caughtUp(stack, "coach-service did not catch up after its restart");
+            notes.add("after coach-service's restart: " + passedOrHeldBack(stack, gap));
             slow.commit();
             return slowOutcome(stack, slowSet, load, notes);
         }
@@ -340,7 +366,7 @@ final class Scenarios {
             Load load = brief(stack, others);
             notes.add("slow append at global index " + gap + "; then " + written + " events appended by COPY and "
                     + load.acknowledged.size() + " sets over HTTP");
-            caughtUp(stack, "read models did not catch up with the appended events");
+            notes.add(passedOrHeldBack(stack, gap));
             slow.commit();
             return slowOutcome(stack, slowSet, load, notes);
         }
@@ -363,7 +389,7 @@ final class Scenarios {
                 rolledBack.rollback();
             }
             Load load = brief(stack, others);
-            caughtUp(stack, "read models did not catch up");
+            notes.add(passedOrHeldBack(stack, gap));
             if (settings.backdate()) {
                 int rows = backdate(stack, gap);
                 notes.add("slow append at global index " + gap + ", " + settings.rolledBackAppends() + " rolled-back appends, "
@@ -374,7 +400,7 @@ final class Scenarios {
                 Stack.pause(settings.slowHold());
             }
             Load more = brief(stack, others);
-            caughtUp(stack, "read models did not catch up");
+            notes.add("after more sets: " + passedOrHeldBack(stack, gap));
             slow.commit();
             more.acknowledged.forEach(load.acknowledged::putIfAbsent);
             return slowOutcome(stack, slowSet, load, notes);
@@ -385,12 +411,67 @@ final class Scenarios {
     private Tally.Counts slowOutcome(Stack stack, UUID slowSet, Load load, List<String> notes) throws Exception {
         Set<UUID> all = new HashSet<>(load.acknowledged.keySet());
         all.add(slowSet);
+        // readers held back by the open transaction have the whole backlog to read once it commits
+        Duration caughtUp = stack.awaitCaughtUp(CATCH_UP).orElse(null);
+        notes.add(caughtUp == null ? "the processors had not caught up " + CATCH_UP.toSeconds() + " s after the commit"
+                : String.format(Locale.ROOT, "every processor caught up %.1f s after the commit", seconds(caughtUp.toNanos())));
         Tally tally = new Tally(stack.store);
         Tally.Counts counts = tally.await(all, SLOW_SETTLE);
         Tally.Fate slow = tally.fates(List.of(slowSet)).get(slowSet);
-        notes.add(String.format(Locale.ROOT, "the slow event, %d s after its commit: stored %d, athlete timeline %d, coach timeline %d",
+        notes.add(String.format(Locale.ROOT, "the slow event, %d s later: stored %d, athlete timeline %d, coach timeline %d",
                 SLOW_SETTLE.toSeconds(), slow.stored(), slow.athleteRows(), slow.coachRows()));
         return counts;
+    }
+
+    /**
+     * While the slow transaction is open: waits until every processor has read past its index (as Axon's own reader
+     * does, remembering the index as a gap) or until none has and the slowest one has not moved for {@link #HELD_BACK}
+     * (a gap-safe reader stops before an index that may still appear, until its transaction ends). Either is allowed:
+     * what counts is whether the slow event reaches both timelines once it commits. Says which it was.
+     */
+    private static String passedOrHeldBack(Stack stack, long slowIndex) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + CATCH_UP.toNanos();
+        long slowest = slowestToken(stack);
+        long still = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (stack.store.backlog() == 0) {
+                return String.format(Locale.ROOT, "every processor read past the open transaction's index %d (caught up with head %d in %.1f s)",
+                        slowIndex, stack.store.head(), seconds(System.nanoTime() - started));
+            }
+            long now = slowestToken(stack);
+            if (now != slowest) {
+                slowest = now;
+                still = System.nanoTime();
+            } else if (now < slowIndex && System.nanoTime() - still >= HELD_BACK.toNanos()) {
+                return String.format(Locale.ROOT, "the processors held back before the open transaction's index %d "
+                        + "(slowest token at %d for %d s, head %d)", slowIndex, now, HELD_BACK.toSeconds(), stack.store.head());
+            }
+            Stack.pause(Duration.ofMillis(250));
+        }
+        return "within " + CATCH_UP.toSeconds() + " s the processors neither caught up nor stopped before index " + slowIndex
+                + " (slowest token at " + slowestToken(stack) + ", head " + stack.store.head() + ")";
+    }
+
+    /** The lowest index any processor's token has reached (the highest {@code "index"} in each token's JSON). */
+    private static long slowestToken(Stack stack) throws Exception {
+        java.util.regex.Pattern index = java.util.regex.Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+        long slowest = Long.MAX_VALUE;
+        try (Connection connection = stack.store.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select token from token_entry")) {
+            while (rows.next()) {
+                byte[] token = rows.getBytes(1);
+                long highest = -1;
+                if (token != null) {
+                    java.util.regex.Matcher matcher = index.matcher(new String(token, StandardCharsets.UTF_8));
+                    while (matcher.find()) {
+                        highest = Math.max(highest, Long.parseLong(matcher.group(1)));
+                    }
+                }
+                slowest = Math.min(slowest, highest);
+            }
+        }
+        return slowest == Long.MAX_VALUE ? -1 : slowest;
     }
 
     /** Waits until every processor has handled every event; else fails, saying how far each one got. */
@@ -437,18 +518,41 @@ final class Scenarios {
         return athletes;
     }
 
+    /** A GET as the admin (the suite's generated password; health would answer without it). */
     private static HttpResponse<String> get(Stack stack, String service, String path) throws Exception {
-        return send(stack, service, "GET", path);
+        return send(stack, service, "GET", path, true);
     }
 
-    private static HttpResponse<String> send(Stack stack, String service, String method, String path) throws Exception {
+    private static HttpResponse<String> send(Stack stack, String service, String method, String path, boolean admin)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + path))
                 .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
-        String token = System.getenv().getOrDefault("HINGE_FAULTS_ADMIN_TOKEN", "");
-        if (!token.isEmpty()) {
-            request.header("Authorization", "Bearer " + token);
+        if (admin) {
+            request.header("Authorization", Stack.adminAuthorization());
         }
         return stack.client.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The top-level {@code status} of a health answer, or what came instead. */
+    static String healthStatus(HttpResponse<String> health) {
+        try {
+            return HingeClient.JSON.readTree(health.body()).path("status").asText("(none)");
+        } catch (Exception notJson) {
+            return "(not JSON: " + abbreviate(health.body()) + ")";
+        }
+    }
+
+    private static boolean listsPoison(HttpResponse<String> listed, UUID poisonEvent, HingeClient.Account victim) {
+        try {
+            return listed.statusCode() != 200 || !DeadLetter.find(HingeClient.JSON.readTree(listed.body()),
+                    poisonEvent.toString(), victim.id().toString()).isEmpty();
+        } catch (Exception notJson) {
+            return true;
+        }
+    }
+
+    private static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String abbreviate(String text) {
@@ -528,46 +632,26 @@ final class Scenarios {
     }
 
     /**
-     * A dead letter as the operator endpoint is expected to list it (the interface assumed before the dead-letter
-     * queue is merged; faults/README.md): an object that names the event or the athlete, with its processing group
-     * and sequence identifier.
+     * A parked sequence as {@code GET /actuator/deadletters} lists it ({@code DeadLetterEndpoint}): an object keyed by
+     * processing group, each a list of {@code {"sequence": "<athlete id>", "letters": [{"eventIdentifier": ...}, ...]}}.
+     * Found when its sequence is the athlete or one of its letters is the event; {@code events} are its letters' ids.
      */
-    record DeadLetter(String group, String sequence) {
+    record DeadLetter(String group, String sequence, List<String> events) {
         static List<DeadLetter> find(JsonNode root, String eventId, String athleteId) {
             List<DeadLetter> found = new ArrayList<>();
-            collect(root, null, eventId, athleteId, found);
-            return found.stream().distinct().toList();
-        }
-
-        private static void collect(JsonNode node, String fieldName, String eventId, String athleteId, List<DeadLetter> found) {
-            if (node.isObject()) {
-                boolean names = false;
-                for (JsonNode value : node) {
-                    names |= value.isTextual() && (value.asText().equals(eventId) || value.asText().equals(athleteId));
+            root.fields().forEachRemaining(group -> {
+                for (JsonNode sequence : group.getValue()) {
+                    List<String> events = new ArrayList<>();
+                    for (JsonNode letter : sequence.path("letters")) {
+                        events.add(letter.path("eventIdentifier").asText());
+                    }
+                    String id = sequence.path("sequence").asText();
+                    if (id.equals(athleteId) || events.contains(eventId)) {
+                        found.add(new DeadLetter(group.getKey(), id, List.copyOf(events)));
+                    }
                 }
-                if (names) {
-                    String group = first(node, "processingGroup", "group", "processor", "processingGroupName");
-                    String sequence = first(node, "sequenceIdentifier", "sequence", "sequenceId");
-                    found.add(new DeadLetter(group != null ? group : fieldName, sequence != null ? sequence : athleteId));
-                    return;
-                }
-                Map<String, JsonNode> fields = new HashMap<>();
-                node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-                fields.forEach((name, child) -> collect(child, name, eventId, athleteId, found));
-            } else if (node.isArray()) {
-                for (JsonNode child : node) {
-                    collect(child, fieldName, eventId, athleteId, found);
-                }
-            }
-        }
-
-        private static String first(JsonNode node, String... names) {
-            for (String name : names) {
-                if (node.hasNonNull(name)) {
-                    return node.get(name).asText();
-                }
-            }
-            return null;
+            });
+            return found;
         }
     }
 }

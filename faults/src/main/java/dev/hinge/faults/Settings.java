@@ -21,7 +21,7 @@ record Settings(boolean shortRun, List<String> scenarios,
                 int clients, int ratePerClient, Duration loadBeforeFault, Duration loadAfterFault,
                 Duration retryLimit, Duration settle,
                 int concurrentRetries, int idempotencyKeys,
-                String poison, String deadLettersPath, String adminToken,
+                String poison, String deadLettersPath,
                 Duration consumerDown, Duration slowHold, boolean backdate,
                 int eventsDuringSlowWrite, int rolledBackAppends, Duration startLimit) {
 
@@ -101,7 +101,6 @@ record Settings(boolean shortRun, List<String> scenarios,
                 seconds(given, "retry-limit-seconds", 240), seconds(given, "settle-seconds", 90),
                 integer(given, "concurrent-retries", 8), integer(given, "idempotency-keys", 10),
                 poison, given.getOrDefault("deadletters-path", "/actuator/deadletters"),
-                env.getOrDefault("HINGE_FAULTS_ADMIN_TOKEN", ""),
                 seconds(given, "consumer-down-seconds", 70), seconds(given, "slow-hold-seconds", 65), backdate,
                 integer(given, "events-during-slow-write", 10_100), integer(given, "rolled-back-appends", 300),
                 seconds(given, "start-limit-seconds", 360));

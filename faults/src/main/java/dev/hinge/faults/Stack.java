@@ -6,8 +6,11 @@ import dev.hinge.bench.Service;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,12 @@ final class Stack implements AutoCloseable {
     static final String COACH = "coach-service";
     /** The fixed HS256 key both services get in a fault run (not a secret: a test value). */
     static final String JWT_SECRET = "hinge-fault-suite-only-jwt-secret-0123456789";
+    /**
+     * The admin password both services get ({@code HINGE_ADMIN_PASSWORD}; HTTP Basic as {@link #ADMIN_USER} on
+     * {@code /actuator/**} but health and info), made afresh for each run of the suite.
+     */
+    static final String ADMIN_PASSWORD = newPassword();
+    static final String ADMIN_USER = "admin";
 
     final String scenario;
     final String database;
@@ -115,6 +124,7 @@ final class Stack implements AutoCloseable {
         env.put("SPRING_DATASOURCE_USERNAME", Cluster.USER);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("HINGE_JWT_SECRET", JWT_SECRET);
+        env.put("HINGE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("HINGE_DATA_DIR", settings.workDir().resolve(database).resolve("data").toString());
         env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         Service service = Service.start(scenario + "-" + name, name.equals(ATHLETE) ? settings.athleteJar() : settings.coachJar(),
@@ -126,6 +136,17 @@ final class Stack implements AutoCloseable {
             throw e;
         }
         return service;
+    }
+
+    /** The Authorization header value for the admin endpoints. */
+    static String adminAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static int freePort() throws IOException {

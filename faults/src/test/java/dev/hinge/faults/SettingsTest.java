@@ -36,16 +36,27 @@ class SettingsTest {
     }
 
     @Test
-    void findsTheDeadLetterThatNamesThePoisonEventWithItsGroupAndSequence() throws IOException {
+    void findsTheParkedSequenceThatNamesThePoisonEventOrItsAthleteInTheEndpointsShape() throws IOException {
+        // DeadLetterEndpoint.list(): group -> [Sequence(sequence, letters: [Letter(eventIdentifier, ...)])]
         JsonNode listed = HingeClient.JSON.readTree("""
                 {"coach.read-models": [
-                   {"sequenceIdentifier": "athlete-1", "messageIdentifier": "event-1", "cause": "JsonParseException"}],
-                 "coach.access": [{"sequenceIdentifier": "athlete-2", "messageIdentifier": "event-2"}]}""");
+                   {"sequence": "athlete-1", "letters": [
+                      {"eventIdentifier": "event-1", "payloadType": "dev.hinge.SetLoggedEvent", "aggregateIdentifier": "athlete-1",
+                       "sequenceNumber": 1, "causeType": "JsonParseException", "causeMessage": "cut short",
+                       "enqueuedAt": "2026-12-01T17:00:00Z", "lastTouched": "2026-12-01T17:00:00Z"},
+                      {"eventIdentifier": "event-1b", "payloadType": "dev.hinge.SetLoggedEvent"}]},
+                   {"sequence": "athlete-2", "letters": [{"eventIdentifier": "event-2"}]}],
+                 "coach.relationship-policy": [],
+                 "coach.access": [{"sequence": "athlete-4", "letters": [{"eventIdentifier": "event-1"}]}]}""");
 
-        List<Scenarios.DeadLetter> found = Scenarios.DeadLetter.find(listed, "event-1", "athlete-1");
-
-        assertEquals(List.of(new Scenarios.DeadLetter("coach.read-models", "athlete-1")), found);
+        assertEquals(List.of(new Scenarios.DeadLetter("coach.access", "athlete-4", List.of("event-1")),
+                        new Scenarios.DeadLetter("coach.read-models", "athlete-1", List.of("event-1", "event-1b"))),
+                Scenarios.DeadLetter.find(listed, "event-1", "athlete-1").stream()
+                        .sorted(java.util.Comparator.comparing(Scenarios.DeadLetter::group)).toList());
+        assertEquals(List.of(new Scenarios.DeadLetter("coach.read-models", "athlete-2", List.of("event-2"))),
+                Scenarios.DeadLetter.find(listed, "event-9", "athlete-2"));
         assertEquals(List.of(), Scenarios.DeadLetter.find(listed, "event-3", "athlete-3"));
+        assertEquals(List.of(), Scenarios.DeadLetter.find(HingeClient.JSON.readTree("{}"), "event-1", "athlete-1"));
     }
 
     private static String[] with(String... args) {
