@@ -58,6 +58,7 @@ record Options(boolean smoke, boolean jfr,
             throw new IllegalArgumentException("The benchmark only talks to this machine: --pg-host must be 127.0.0.1");
         }
         String database = v.text("db", "HINGE_BENCH_DB", "hinge_bench");
+        int athletePort = port(v.integer("athlete-port", null, 0), 0);
         Path workDir = Path.of(v.text("work-dir", null, System.getProperty("java.io.tmpdir") + "/hinge-bench")).toAbsolutePath();
         return new Options(smoke, jfr,
                 host, v.integer("pg-port", "HINGE_BENCH_PGPORT", 5432), v.text("pg-user", "HINGE_BENCH_PGUSER", "postgres"),
@@ -65,7 +66,7 @@ record Options(boolean smoke, boolean jfr,
                 v.text("pgbench", null, "pgbench"),
                 Path.of(v.text("athlete-jar", null, "athlete-service/target/athlete-service-0.1.0-SNAPSHOT-exec.jar")),
                 Path.of(v.text("coach-jar", null, "coach-service/target/coach-service-0.1.0-SNAPSHOT-exec.jar")),
-                port(v.integer("athlete-port", null, 0)), port(v.integer("coach-port", null, 0)),
+                athletePort, port(v.integer("coach-port", null, 0), athletePort),
                 v.text("xmx", null, "256m"), v.text("java-options", null, DEFAULT_JAVA_OPTIONS), BENCHMARK_JWT_SECRET,
                 workDir, Path.of(v.text("log-dir", null, workDir.resolve("logs").toString())).toAbsolutePath(),
                 Path.of(v.text("out", null, smoke ? "benchmarks/target/RESULTS-smoke.md"
@@ -95,20 +96,12 @@ record Options(boolean smoke, boolean jfr,
             "roster-athletes", "roster-history", "read-samples");
 
     /**
-     * {@code 0} (the default) asks for a port nobody listens on: one the kernel hands out for an ephemeral bind on
-     * 127.0.0.1, released at once for the service to take. A race with another process taking it in between is caught
-     * when the service starts ({@link Service#awaitHealthy} requires the service's own log to name the port).
+     * {@code 0} (the default) asks for a port nobody listens on ({@link Ports#free()}). A race with another process
+     * taking it in between is caught when the service starts ({@link Service#awaitHealthy} requires the service's own
+     * log to name the port).
      */
-    static int port(int given) {
-        if (given != 0) {
-            return given;
-        }
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("no free port on 127.0.0.1", e);
-        }
+    static int port(int given, int otherService) {
+        return given != 0 ? given : Ports.free(otherService);
     }
 
     /** Commands per ingest step: {@code --commands=N} for every step, else a count per client count. */

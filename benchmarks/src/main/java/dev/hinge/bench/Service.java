@@ -85,7 +85,8 @@ public final class Service implements AutoCloseable {
                 .timeout(Duration.ofSeconds(5)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; the end of "
+                        + log + ":\n" + tail(40));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
@@ -99,6 +100,12 @@ public final class Service implements AutoCloseable {
         }
         throw new IllegalStateException(name + " was not healthy on its own port " + port + " within " + limit.toSeconds()
                 + " s (another process may hold the port); see " + log);
+    }
+
+    /** The last {@code lines} lines of the service's log (CI keeps only what was printed). */
+    public String tail(int lines) {
+        List<String> all = logLines();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Waits for a line of the log matching {@code pattern}; empty when the limit passes or the process ends. */

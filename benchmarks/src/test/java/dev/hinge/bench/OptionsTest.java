@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,11 +68,13 @@ class OptionsTest {
     }
 
     @Test
-    void portsAreFreeOnesUnlessGiven() throws Exception {
+    void portsAreFreeOnesOutsideTheEphemeralRangeUnlessGiven() throws Exception {
         Options options = Options.parse(new String[0], Map.of());
 
+        assertNotEquals(options.athletePort(), options.coachPort());
         for (int port : List.of(options.athletePort(), options.coachPort())) {
-            assertTrue(port > 0);
+            // outgoing connections (the first service's database pool) take their local ports from the ephemeral range
+            assertTrue(port >= 10_000 && port < Ports.ephemeralLow(), "port " + port);
             try (java.net.ServerSocket taken = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
                 assertEquals(port, taken.getLocalPort());
             }

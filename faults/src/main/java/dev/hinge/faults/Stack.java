@@ -2,10 +2,10 @@ package dev.hinge.faults;
 
 import dev.hinge.bench.EventStore;
 import dev.hinge.bench.HingeClient;
+import dev.hinge.bench.Ports;
 import dev.hinge.bench.Service;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,7 +60,8 @@ final class Stack implements AutoCloseable {
     static Stack start(Settings settings, Cluster cluster, String scenario) throws Exception {
         String database = "hinge_faults_" + scenario.replace('-', '_');
         cluster.createDatabase(database);
-        Stack stack = new Stack(settings, cluster, scenario, database, freePort(), freePort());
+        int athletePort = Ports.free();
+        Stack stack = new Stack(settings, cluster, scenario, database, athletePort, Ports.free(athletePort));
         try {
             stack.startAthlete();
             stack.startCoach();
@@ -147,13 +148,6 @@ final class Stack implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 
     @Override
