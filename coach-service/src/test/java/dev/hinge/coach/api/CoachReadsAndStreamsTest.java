@@ -2,7 +2,7 @@ package dev.hinge.coach.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import dev.hinge.coach.timeline.query.CoachTimelineProjection;
+import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.account.Role;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
 import dev.hinge.kernel.coaching.CueId;
@@ -15,8 +15,8 @@ import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.platform.security.Tokens;
 import dev.hinge.platform.test.FreshPostgres;
-import dev.hinge.platform.timeline.TimelineStreams;
-import dev.hinge.platform.timeline.TimelineUpdates;
+import dev.hinge.readside.timeline.TimelineStreams;
+import dev.hinge.readside.timeline.TimelineUpdates;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -83,7 +83,7 @@ class CoachReadsAndStreamsTest {
     @Autowired
     TimelineUpdates updates;
     @Autowired
-    CoachTimelineProjection timeline;
+    TimelineProjection timeline;
 
     AthleteSide athletes;
 

@@ -21,9 +21,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.SpringAxonConfiguration;
+import dev.hinge.platform.processing.GroupAssignment;
 import dev.hinge.platform.processing.PerAthleteSequencingPolicy;
+import dev.hinge.platform.processing.ProcessingGroups;
 import dev.hinge.platform.processing.UnknownPayloadTypes;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -47,8 +48,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -217,7 +216,10 @@ public class EventStoreConfiguration {
             segments.forEach((group, count) -> processing.registerTrackingEventProcessorConfiguration(group, config ->
                     TrackingEventProcessorConfiguration.forParallelProcessing(count).andInitialSegmentsCount(count)
                             .andBatchSize(batchSize)));
-            for (String group : processingGroups(beans)) {
+            // a handler class both services instantiate joins the group each service names for it
+            beans.getBeansOfType(GroupAssignment.class).values().forEach(assignment ->
+                    processing.assignHandlerTypesMatching(assignment.group(), assignment.handlerTypes()::contains));
+            for (String group : ProcessingGroups.names(beans)) {
                 UnknownPayloadTypes guard = new UnknownPayloadTypes(group);
                 // per group: Axon's Spring Boot module replaces any queue provider with its dlq.enabled properties
                 processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
@@ -234,18 +236,6 @@ public class EventStoreConfiguration {
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker.allowReset(true));
             }
         });
-    }
-
-    /** The processing groups of this service's event handlers, read from their beans' annotations. */
-    static Set<String> processingGroups(ListableBeanFactory beans) {
-        Set<String> groups = new TreeSet<>();
-        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
-            ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
-            if (group != null) {
-                groups.add(group.value());
-            }
-        }
-        return groups;
     }
 
     /** Axon's dead-letter table, in the schema's snake_case ({@code V4__dead_letters.sql}). */

@@ -1,13 +1,11 @@
 package dev.hinge.platform.processing;
 
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,9 +30,12 @@ public class SavepointOnFailure implements HandlerEnhancerDefinition {
     private static final AtomicLong carefulUntil = new AtomicLong();
 
     private final ObjectProvider<PlatformTransactionManager> transactions;
+    private final ObjectProvider<GroupAssignment> assignments;
 
-    public SavepointOnFailure(ObjectProvider<PlatformTransactionManager> transactions) {
+    public SavepointOnFailure(ObjectProvider<PlatformTransactionManager> transactions,
+                              ObjectProvider<GroupAssignment> assignments) {
         this.transactions = transactions;
+        this.assignments = assignments;
     }
 
     /** From now on for a while, projection handlers run in savepoints (an operator's retry calls this first). */
@@ -50,7 +51,7 @@ public class SavepointOnFailure implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         boolean projection = original.canHandleMessageType(EventMessage.class)
-                && AnnotatedElementUtils.hasAnnotation(original.declaringClass(), ProcessingGroup.class);
+                && ProcessingGroups.hold(original.declaringClass(), assignments.stream().toList());
         return projection ? new Savepointed<>(original) : original;
     }
 

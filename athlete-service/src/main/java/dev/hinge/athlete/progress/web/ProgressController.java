@@ -1,8 +1,8 @@
 package dev.hinge.athlete.progress.web;
 
-import dev.hinge.athlete.progress.query.ProgressProjection;
+import dev.hinge.readside.progress.ProgressProjection;
 import dev.hinge.kernel.progress.ProgressView;
-import dev.hinge.platform.progress.ProgressQuery;
+import dev.hinge.readside.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

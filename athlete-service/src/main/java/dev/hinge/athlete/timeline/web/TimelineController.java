@@ -1,8 +1,8 @@
 package dev.hinge.athlete.timeline.web;
 
-import dev.hinge.athlete.timeline.query.TimelineProjection;
+import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.timeline.TimelineItem;
-import dev.hinge.platform.timeline.TimelineStreams;
+import dev.hinge.readside.timeline.TimelineStreams;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;

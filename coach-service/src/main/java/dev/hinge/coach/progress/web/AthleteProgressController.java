@@ -1,9 +1,9 @@
 package dev.hinge.coach.progress.web;
 
 import dev.hinge.coach.access.AccessProjection;
-import dev.hinge.coach.progress.CoachProgressProjection;
+import dev.hinge.readside.progress.ProgressProjection;
 import dev.hinge.kernel.progress.ProgressView;
-import dev.hinge.platform.progress.ProgressQuery;
+import dev.hinge.readside.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
@@ -22,10 +22,10 @@ import java.util.UUID;
 @RestController
 class AthleteProgressController {
     private final AccessProjection access;
-    private final CoachProgressProjection progress;
+    private final ProgressProjection progress;
     private final Clock clock;
 
-    AthleteProgressController(AccessProjection access, CoachProgressProjection progress, Clock clock) {
+    AthleteProgressController(AccessProjection access, ProgressProjection progress, Clock clock) {
         this.access = access;
         this.progress = progress;
         this.clock = clock;

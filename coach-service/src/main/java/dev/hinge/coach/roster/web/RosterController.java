@@ -1,6 +1,6 @@
 package dev.hinge.coach.roster.web;
 
-import dev.hinge.coach.progress.CoachProgressProjection;
+import dev.hinge.readside.progress.ProgressProjection;
 import dev.hinge.coach.roster.query.RosterProjection;
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.training.Exercise;
@@ -30,10 +30,10 @@ import java.util.UUID;
 @RestController
 class RosterController {
     private final RosterProjection roster;
-    private final CoachProgressProjection progress;
+    private final ProgressProjection progress;
     private final Clock clock;
 
-    RosterController(RosterProjection roster, CoachProgressProjection progress, Clock clock) {
+    RosterController(RosterProjection roster, ProgressProjection progress, Clock clock) {
         this.roster = roster;
         this.progress = progress;
         this.clock = clock;

@@ -1,10 +1,10 @@
 package dev.hinge.coach.timeline.web;
 
 import dev.hinge.coach.access.AccessProjection;
-import dev.hinge.coach.timeline.query.CoachTimelineProjection;
+import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.platform.security.CurrentUser;
-import dev.hinge.platform.timeline.TimelineStreams;
+import dev.hinge.readside.timeline.TimelineStreams;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;
 import dev.hinge.platform.web.Params;
@@ -26,10 +26,10 @@ import java.util.UUID;
 @RestController
 class AthleteTimelineController {
     private final AccessProjection access;
-    private final CoachTimelineProjection timeline;
+    private final TimelineProjection timeline;
     private final TimelineStreams streams;
 
-    AthleteTimelineController(AccessProjection access, CoachTimelineProjection timeline, TimelineStreams streams) {
+    AthleteTimelineController(AccessProjection access, TimelineProjection timeline, TimelineStreams streams) {
         this.access = access;
         this.timeline = timeline;
         this.streams = streams;

@@ -1,4 +1,4 @@
-package dev.hinge.platform.progress;
+package dev.hinge.readside.progress;
 
 import dev.hinge.kernel.coaching.CueRetiredEvent;
 import dev.hinge.kernel.pain.RedFlagRaisedEvent;

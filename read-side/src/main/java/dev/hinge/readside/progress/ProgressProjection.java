@@ -1,31 +1,26 @@
-package dev.hinge.coach.progress;
+package dev.hinge.readside.progress;
 
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.training.Exercise;
-import dev.hinge.platform.progress.ProgressStore;
-import dev.hinge.coach.config.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Athletes' progress as their coaches see it: the same kernel fold as the athlete's own view. */
-@Component
-@ProcessingGroup(ReadModels.GROUP)
-public class CoachProgressProjection {
+/**
+ * A progress read model: the kernel's fold over each athlete's events, from both services, kept in the store's
+ * tables. Both services keep one (the athlete's own view, and the athletes' progress as their coaches see it), each
+ * instantiating this class with its own table prefix and putting it in its read models' processing group.
+ */
+public class ProgressProjection {
     private final ProgressStore store;
 
-    CoachProgressProjection(JdbcClient jdbc, JdbcTemplate batches, Serializer serializer) {
-        this.store = new ProgressStore(jdbc, batches, serializer, "coach");
+    public ProgressProjection(ProgressStore store) {
+        this.store = store;
     }
 
     @EventHandler

@@ -1,4 +1,4 @@
-package dev.hinge.platform.progress;
+package dev.hinge.readside.progress;
 
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.problem.RequestFields;

@@ -1,4 +1,4 @@
-package dev.hinge.platform.timeline;
+package dev.hinge.readside.timeline;
 
 import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.kernel.training.Exercise;
@@ -6,7 +6,7 @@ import dev.hinge.platform.paging.Page;
 import dev.hinge.platform.paging.Paging;
 import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
-import dev.hinge.platform.timeline.TimelineUpdates.Recorded;
+import dev.hinge.readside.timeline.TimelineUpdates.Recorded;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
 import org.springframework.beans.factory.annotation.Value;

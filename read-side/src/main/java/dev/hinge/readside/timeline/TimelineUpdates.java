@@ -1,4 +1,4 @@
-package dev.hinge.platform.timeline;
+package dev.hinge.readside.timeline;
 
 import dev.hinge.kernel.timeline.TimelineItem;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dev.hinge.platform.timeline;
+package dev.hinge.readside.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +51,11 @@ public class TimelineStore {
         inserts.add(entry.athleteId().value(), item.id(), OffsetDateTime.ofInstant(item.at(), ZoneOffset.UTC), position,
                 item.type(), entry.exercise() == null ? null : entry.exercise().slug(), write(item));
         CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> updates.recorded(entry.athleteId().value(), position, item)));
+    }
+
+    /** Empties the table (a replay rebuilds it). */
+    public void clear() {
+        jdbc.sql("delete from " + table).update();
     }
 
     /** Oldest first; {@code from} inclusive, {@code to} exclusive, {@code asOf} inclusive; {@code cursor} from a previous page's next. */
