@@ -51,7 +51,7 @@ public class SnapshotConfiguration {
      */
     public static Serializer snapshotSerializer() {
         return JacksonSerializer.builder()
-                .objectMapper(EventStoreConfiguration.eventMapper()
+                .objectMapper(SerializerConfiguration.eventMapper()
                         .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
                 .lenientDeserialization()
                 .build();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@link VideoAttachedEvent} revision 1 (stored without a revision) to 2: revision 2 says where the video lives
  * ({@code source}); every revision-1 video was a link. A Spring bean: Axon's Spring configuration registers every
  * {@code EventUpcaster} bean in the upcaster chain the JDBC storage engine reads through
- * ({@link EventStoreConfiguration#eventStorageEngine}).
+ * ({@link EventStorageConfiguration#eventStorageEngine}).
  */
 @Component
 public class VideoAttachedEventUpcaster extends SingleEventUpcaster {

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@code "\ud800"}) or not, are refused;</li>
  * <li>{@link #LIMITS}: no number a person sends is longer than 100 characters, and no text than 64 K characters.</li>
  * </ul>
- * Events have their own mapper ({@code EventStoreConfiguration}): these rules apply to what clients send, never to
+ * Events have their own mapper ({@code SerializerConfiguration}): these rules apply to what clients send, never to
  * what is already recorded.
  */
 @Configuration(proxyBeanMethods = false)

@@ -53,12 +53,12 @@ class GapSafeReadingTest {
         dataSource.setPassword(db.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform", "classpath:db/platform-postgresql")
                 .table("platform_schema_history").load().migrate();
-        engine = EventStoreConfiguration.storageEngine(JdbcEventStorageEngine.builder()
+        engine = EventStorageConfiguration.storageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer())
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(new EventStoreConfiguration().eventSchema()), NoTransactionManager.INSTANCE, true);
+                .schema(new EventStorageConfiguration().eventSchema()), NoTransactionManager.INSTANCE, true);
         slowWriter = dataSource.getConnection();
         slowWriter.setAutoCommit(false);
     }

@@ -69,7 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fails here: give the event a new {@code @Revision}, an upcaster, and a new file for the new shape.
  */
 class StoredEventShapesTest {
-    private static final ObjectMapper MAPPER = EventStoreConfiguration.eventMapper();
+    private static final ObjectMapper MAPPER = SerializerConfiguration.eventMapper();
     private static final AthleteId ATHLETE = new AthleteId(UUID.fromString("a0000000-0000-4000-8000-000000000001"));
     private static final CoachId COACH = new CoachId(UUID.fromString("c0000000-0000-4000-8000-000000000002"));
     private static final SetId SET = new SetId(UUID.fromString("5e700000-0000-4000-8000-000000000003"));
