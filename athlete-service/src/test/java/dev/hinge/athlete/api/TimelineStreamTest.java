@@ -2,19 +2,15 @@ package dev.hinge.athlete.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.account.Role;
 import dev.hinge.kernel.common.CoachId;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
 import dev.hinge.kernel.coaching.CueId;
 import dev.hinge.kernel.common.AthleteId;
-import dev.hinge.kernel.timeline.Actor;
-import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.security.Tokens;
 import dev.hinge.platform.test.FreshPostgres;
 import dev.hinge.readside.timeline.TimelineStreams;
-import dev.hinge.readside.timeline.TimelineUpdates;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -44,7 +40,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +47,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The athlete's live timeline ({@code GET /api/v1/me/timeline/stream}): one page first, a reconnect resumes from
- * {@code Last-Event-ID}, a subscriber that falls behind is dropped with a reconnect event, the stream ends with its
- * token, and a user has at most five open.
+ * {@code Last-Event-ID}, the stream ends with its token, and a user has at most five open. How a stream drops a
+ * subscriber that falls behind is the read side's test ({@code TimelineStreamsTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshPostgres.class)
@@ -69,12 +64,6 @@ class TimelineStreamTest {
     EventStore eventStore;
     @Autowired
     SecretKey jwtKey;
-    @Autowired
-    TimelineStreams streams;
-    @Autowired
-    TimelineUpdates updates;
-    @Autowired
-    TimelineProjection timeline;
 
     @BeforeEach
     void patientClient() {
@@ -129,51 +118,6 @@ class TimelineStreamTest {
         StepVerifier.create(items(athlete.token(), "not-an-id").take(3).map(e -> e.data().get("data").get("load").get("value").asInt()))
                 .expectNext(200, 205, 210)
                 .verifyComplete();
-    }
-
-    @Test
-    void aSubscriberThatFallsTooFarBehindIsDroppedWithAReconnectEvent() {
-        UUID athlete = UUID.randomUUID();
-        Flux<ServerSentEvent<Object>> stream = streams.stream(timeline.store(), athlete,
-                new TimelineStreams.Subscriber(athlete, null, null), Flux.never());
-
-        StepVerifier.create(stream.filter(e -> e.event() != null), 0)
-                .thenAwait(Duration.ofMillis(200))
-                .then(() -> {
-                    for (int i = 0; i < 2_000; i++) {
-                        updates.recorded(athlete, i, new TimelineItem(UUID.randomUUID(), Instant.now(), "pain_reported",
-                                Actor.athlete(athlete), "pain " + i, Map.of()));
-                    }
-                })
-                .thenRequest(Long.MAX_VALUE)
-                .thenConsumeWhile(e -> e.event().equals("pain_reported"))
-                .assertNext(e -> {
-                    assertThat(e.event()).isEqualTo(TimelineStreams.RECONNECT);
-                    TimelineStreams.Ending ending = (TimelineStreams.Ending) e.data();
-                    assertThat(ending.lastEventId()).isEqualTo(e.id());
-                })
-                .expectComplete()
-                .verify(Duration.ofSeconds(30));
-    }
-
-    @Test
-    void anItemRecordedLiveWithALowerPositionThanOneSentIsStillSent() {
-        UUID athlete = UUID.randomUUID();
-        Flux<ServerSentEvent<Object>> stream = streams.stream(timeline.store(), athlete,
-                new TimelineStreams.Subscriber(athlete, null, null), Flux.never());
-
-        StepVerifier.create(stream.filter(e -> e.event() != null).map(e -> ((TimelineItem) e.data()).summary()).take(2))
-                .thenAwait(Duration.ofMillis(200))
-                .then(() -> {
-                    // the second event's transaction committed after the first's: a lower position, recorded later
-                    updates.recorded(athlete, 100, new TimelineItem(UUID.randomUUID(), Instant.now(), "pain_reported",
-                            Actor.athlete(athlete), "committed first", Map.of()));
-                    updates.recorded(athlete, 50, new TimelineItem(UUID.randomUUID(), Instant.now(), "pain_reported",
-                            Actor.athlete(athlete), "committed late", Map.of()));
-                })
-                .expectNext("committed first", "committed late")
-                .expectComplete()
-                .verify(Duration.ofSeconds(30));
     }
 
     @Test

@@ -2,21 +2,17 @@ package dev.hinge.coach.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.account.Role;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
 import dev.hinge.kernel.coaching.CueId;
 import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.common.CoachId;
 import dev.hinge.kernel.pain.PainReport;
-import dev.hinge.kernel.timeline.Actor;
-import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.platform.security.Tokens;
 import dev.hinge.platform.test.FreshPostgres;
 import dev.hinge.readside.timeline.TimelineStreams;
-import dev.hinge.readside.timeline.TimelineUpdates;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -48,7 +44,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The coach's reads that must not grow with history (progress and roster from the kept state) and the coach's live
  * timeline of an athlete ({@code GET /api/v1/athletes/{id}/timeline/stream}): one page first, resumed from
- * {@code Last-Event-ID}, a slow subscriber dropped with a reconnect event, ended with its token, five per coach.
+ * {@code Last-Event-ID}, ended with its token, five per coach.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshPostgres.class)
@@ -78,12 +73,6 @@ class CoachReadsAndStreamsTest {
     EventStore eventStore;
     @Autowired
     SecretKey jwtKey;
-    @Autowired
-    TimelineStreams streams;
-    @Autowired
-    TimelineUpdates updates;
-    @Autowired
-    TimelineProjection timeline;
 
     AthleteSide athletes;
 
@@ -148,28 +137,6 @@ class CoachReadsAndStreamsTest {
                         .map(e -> e.data().get("data").get("load").get("value").asInt()))
                 .expectNext(300, 290)
                 .verifyComplete();
-    }
-
-    @Test
-    void aSubscriberThatFallsTooFarBehindIsDroppedWithAReconnectEvent() {
-        UUID athlete = UUID.randomUUID();
-        UUID coach = UUID.randomUUID();
-        Flux<ServerSentEvent<Object>> stream = streams.stream(timeline.store(), athlete,
-                new TimelineStreams.Subscriber(coach, null, null), Flux.never());
-
-        StepVerifier.create(stream.filter(e -> e.event() != null), 0)
-                .thenAwait(Duration.ofMillis(200))
-                .then(() -> {
-                    for (int i = 0; i < 2_000; i++) {
-                        updates.recorded(athlete, i, new TimelineItem(UUID.randomUUID(), Instant.now(), "pain_reported",
-                                Actor.athlete(athlete), "pain " + i, Map.of()));
-                    }
-                })
-                .thenRequest(Long.MAX_VALUE)
-                .thenConsumeWhile(e -> e.event().equals("pain_reported"))
-                .assertNext(e -> assertThat(e.event()).isEqualTo(TimelineStreams.RECONNECT))
-                .expectComplete()
-                .verify(Duration.ofSeconds(30));
     }
 
     @Test
