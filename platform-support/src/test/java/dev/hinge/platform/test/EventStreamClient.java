@@ -36,10 +36,13 @@ public record EventStreamClient(WebTestClient http, int port) {
                 .filter(e -> e.data() != null);
     }
 
-    /** A stream held open until the returned handle is disposed. */
+    /**
+     * A stream held open until the returned handle is disposed. Returns once the service answered 200 (and so counts
+     * the stream), so that a probe that follows cannot take a place before it.
+     */
     public Disposable holdOpen(String path, String token) {
         return client().get().uri(path).headers(h -> h.setBearerAuth(token)).accept(MediaType.TEXT_EVENT_STREAM)
-                .retrieve().bodyToFlux(SSE).subscribe();
+                .retrieve().toEntityFlux(SSE).block(Duration.ofSeconds(60)).getBody().subscribe();
     }
 
     /** The status of a stream opened and closed at once. */
