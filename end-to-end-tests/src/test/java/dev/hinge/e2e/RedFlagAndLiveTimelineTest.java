@@ -15,7 +15,7 @@ import static dev.hinge.e2e.CoachingAcrossServicesTest.grant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A red flag holds training on both sides until a coach clears it; both timelines are live. */
+/** A red flag stops training on both sides until a coach clears it; both timelines are live. */
 class RedFlagAndLiveTimelineTest {
     static TwoServices services;
 

@@ -9,6 +9,7 @@ import dev.hinge.kernel.coaching.CueId;
 import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.platform.security.Tokens;
+import dev.hinge.platform.test.EventStreamClient;
 import dev.hinge.platform.test.FreshPostgres;
 import dev.hinge.readside.timeline.TimelineStreams;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,18 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import javax.crypto.SecretKey;
@@ -53,8 +50,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshPostgres.class)
 class TimelineStreamTest {
-    private static final ParameterizedTypeReference<ServerSentEvent<JsonNode>> SSE = new ParameterizedTypeReference<>() {
-    };
+    private static final String STREAM = "/api/v1/me/timeline/stream";
 
     @LocalServerPort
     int port;
@@ -65,9 +61,12 @@ class TimelineStreamTest {
     @Autowired
     SecretKey jwtKey;
 
+    EventStreamClient sse;
+
     @BeforeEach
     void patientClient() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        sse = new EventStreamClient(http, port);
     }
 
     @Test
@@ -135,49 +134,23 @@ class TimelineStreamTest {
     @Test
     void aUserHasAtMostFiveStreamsOpenBeyondThatA429WithRetryAfter() {
         AthleteApi athlete = AthleteApi.register(http, "Many Tabs");
-        WebClient client = WebClient.create("http://127.0.0.1:" + port);
         List<Disposable> open = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            open.add(client.get().uri("/api/v1/me/timeline/stream").headers(h -> h.setBearerAuth(athlete.token()))
-                    .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(SSE).subscribe());
+            open.add(sse.holdOpen(STREAM, athlete.token()));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(opened("/api/v1/me/timeline/stream", athlete.token())).isEqualTo(429));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sse.statusOfOpening(STREAM, athlete.token())).isEqualTo(429));
 
-        stream(athlete.token(), null).expectStatus().isEqualTo(429)
+        sse.open(STREAM, athlete.token(), null).expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Integer.parseInt(v)).isPositive());
 
         open.remove(0).dispose();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(opened("/api/v1/me/timeline/stream", athlete.token())).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sse.statusOfOpening(STREAM, athlete.token())).isEqualTo(200));
         open.forEach(Disposable::dispose);
     }
 
-    /** The status of a stream opened and closed at once. */
-    private int opened(String path, String token) {
-        return WebClient.create("http://127.0.0.1:" + port).get().uri(path).headers(h -> h.setBearerAuth(token))
-                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().toEntityFlux(SSE)
-                .map(entity -> {
-                    entity.getBody().subscribe().dispose();
-                    return entity.getStatusCode().value();
-                })
-                .onErrorResume(WebClientResponseException.class, e -> Mono.just(e.getStatusCode().value()))
-                .block(Duration.ofSeconds(60));
-    }
-
-    private WebTestClient.ResponseSpec stream(String token, String lastEventId) {
-        return http.get().uri("/api/v1/me/timeline/stream")
-                .headers(h -> {
-                    h.setBearerAuth(token);
-                    if (lastEventId != null) {
-                        h.set("Last-Event-ID", lastEventId);
-                    }
-                })
-                .accept(MediaType.TEXT_EVENT_STREAM).exchange();
-    }
-
-    /** The stream's events that carry data (no heartbeats). */
     private Flux<ServerSentEvent<JsonNode>> items(String token, String lastEventId) {
-        return stream(token, lastEventId).expectStatus().isOk().returnResult(SSE).getResponseBody().filter(e -> e.data() != null);
+        return sse.items(STREAM, token, lastEventId);
     }
 
     private static String set(String performedAt, int pounds) {

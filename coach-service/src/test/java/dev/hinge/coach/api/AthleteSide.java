@@ -9,7 +9,7 @@ import dev.hinge.kernel.common.CoachId;
 import dev.hinge.kernel.pain.PainReport;
 import dev.hinge.kernel.pain.PainReportId;
 import dev.hinge.kernel.pain.PainReportedEvent;
-import dev.hinge.kernel.pain.RedFlagRaisedEvent;
+import dev.hinge.kernel.pain.RedFlagStop;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.kernel.training.Reps;
@@ -57,10 +57,7 @@ final class AthleteSide {
         SetId set = new SetId(UUID.randomUUID());
         append(athlete, new SetLoggedEvent(athlete, set, new Exercise(exercise), load, new Reps(5), null, performedAt,
                 pain, List.of(), null));
-        if (pain != null && pain.isRedFlag()) {
-            append(athlete, new RedFlagRaisedEvent(athlete, RedFlagRaisedEvent.idFor(set.value()), set.value(),
-                    new Exercise(exercise), pain, performedAt));
-        }
+        RedFlagStop.raise(athlete, set.value(), new Exercise(exercise), pain, performedAt).ifPresent(e -> append(athlete, e));
         return set;
     }
 
@@ -84,9 +81,7 @@ final class AthleteSide {
     void reportsPain(AthleteId athlete, PainReport report, Instant at) {
         PainReportId id = new PainReportId(UUID.randomUUID());
         append(athlete, new PainReportedEvent(athlete, id, report, null, at, null));
-        if (report.isRedFlag()) {
-            append(athlete, new RedFlagRaisedEvent(athlete, RedFlagRaisedEvent.idFor(id.value()), id.value(), null, report, at));
-        }
+        RedFlagStop.raise(athlete, id.value(), null, report, at).ifPresent(e -> append(athlete, e));
     }
 
     private synchronized void append(AthleteId athlete, Object event) {

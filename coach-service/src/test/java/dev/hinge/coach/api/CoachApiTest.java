@@ -320,7 +320,7 @@ class CoachApiTest {
     }
 
     @Test
-    void aClearanceLiftsARedFlagHold() {
+    void aClearanceLiftsARedFlagStop() {
         JsonNode clearance = carter.created("/api/v1/athletes/" + mark + "/clearances",
                 "{\"exercise\":\"deadlift\",\"notes\":\"evaluated by a physical therapist\",\"at\":\"2024-10-05T09:00:00Z\"}");
         assertThat(clearance.get("id").asText()).isNotEmpty();

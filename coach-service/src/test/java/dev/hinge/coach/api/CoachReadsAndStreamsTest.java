@@ -11,6 +11,7 @@ import dev.hinge.kernel.pain.PainReport;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.platform.security.Tokens;
+import dev.hinge.platform.test.EventStreamClient;
 import dev.hinge.platform.test.FreshPostgres;
 import dev.hinge.readside.timeline.TimelineStreams;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -30,11 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import javax.crypto.SecretKey;
@@ -45,8 +42,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,8 +55,6 @@ import static org.awaitility.Awaitility.await;
 @ContextConfiguration(initializers = FreshPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoachReadsAndStreamsTest {
-    private static final ParameterizedTypeReference<ServerSentEvent<JsonNode>> SSE = new ParameterizedTypeReference<>() {
-    };
     private static final Instant DAY_1 = Instant.parse("2024-10-01T18:00:00Z");
     private static final Instant DAY_4 = Instant.parse("2024-10-04T18:00:00Z");
 
@@ -77,11 +70,13 @@ class CoachReadsAndStreamsTest {
     SecretKey jwtKey;
 
     AthleteSide athletes;
+    EventStreamClient sse;
 
     @BeforeAll
     void athletesSide() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
         athletes = new AthleteSide(eventStore);
+        sse = new EventStreamClient(http, port);
     }
 
     @Test
@@ -162,52 +157,26 @@ class CoachReadsAndStreamsTest {
         AthleteId lifter = athletes.registers("Watched a lot");
         athletes.grants(lifter, coach);
         await().untilAsserted(() -> coach.get("/api/v1/athletes/" + lifter + "/timeline").expectStatus().isOk());
-        WebClient client = WebClient.create("http://127.0.0.1:" + port);
         List<Disposable> open = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            // one after another, each counted (its first item arrived) before the next: a stream opened while these
-            // are on their way could take one of the five places
-            CountDownLatch started = new CountDownLatch(1);
-            open.add(client.get().uri("/api/v1/athletes/" + lifter + "/timeline/stream").headers(h -> h.setBearerAuth(coach.token()))
-                    .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(SSE)
-                    .filter(e -> e.data() != null).doOnNext(e -> started.countDown()).subscribe());
-            assertThat(started.await(60, TimeUnit.SECONDS)).as("stream " + (i + 1) + " started").isTrue();
+            open.add(sse.holdOpen(streamOf(lifter), coach.token()));
         }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sse.statusOfOpening(streamOf(lifter), coach.token())).isEqualTo(429));
 
-        stream(coach.token(), lifter, null).expectStatus().isEqualTo(429)
+        sse.open(streamOf(lifter), coach.token(), null).expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Integer.parseInt(v)).isPositive());
 
         open.remove(0).dispose();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(opened("/api/v1/athletes/" + lifter + "/timeline/stream", coach.token())).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sse.statusOfOpening(streamOf(lifter), coach.token())).isEqualTo(200));
         open.forEach(Disposable::dispose);
     }
 
-    /** The status of a stream opened and closed at once. */
-    private int opened(String path, String token) {
-        return WebClient.create("http://127.0.0.1:" + port).get().uri(path).headers(h -> h.setBearerAuth(token))
-                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().toEntityFlux(SSE)
-                .map(entity -> {
-                    entity.getBody().subscribe().dispose();
-                    return entity.getStatusCode().value();
-                })
-                .onErrorResume(WebClientResponseException.class, e -> Mono.just(e.getStatusCode().value()))
-                .block(Duration.ofSeconds(60));
-    }
-
-    private WebTestClient.ResponseSpec stream(String token, AthleteId athlete, String lastEventId) {
-        return http.get().uri("/api/v1/athletes/" + athlete + "/timeline/stream")
-                .headers(h -> {
-                    h.setBearerAuth(token);
-                    if (lastEventId != null) {
-                        h.set("Last-Event-ID", lastEventId);
-                    }
-                })
-                .accept(MediaType.TEXT_EVENT_STREAM).exchange();
+    private static String streamOf(AthleteId athlete) {
+        return "/api/v1/athletes/" + athlete + "/timeline/stream";
     }
 
     private Flux<ServerSentEvent<JsonNode>> items(String token, AthleteId athlete, String lastEventId) {
-        return stream(token, athlete, lastEventId).expectStatus().isOk().returnResult(SSE).getResponseBody()
-                .filter(e -> e.data() != null);
+        return sse.items(streamOf(athlete), token, lastEventId);
     }
 }

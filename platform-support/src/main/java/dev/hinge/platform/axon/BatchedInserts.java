@@ -28,11 +28,15 @@ public final class BatchedInserts {
 
     /** Queues the row; it is written when the unit of work prepares to commit, in its transaction. */
     public void add(Object... row) {
-        if (!CurrentUnitOfWork.isStarted() || SavepointOnFailure.careful()) {
+        if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(sql, row);
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        if (SavepointOnFailure.of(unitOfWork).map(SavepointOnFailure::careful).orElse(false)) {
+            jdbc.update(sql, row);
+            return;
+        }
         List<Object[]> rows = unitOfWork.getOrComputeResource(resourceKey, key -> {
             List<Object[]> pending = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> {
@@ -40,7 +44,8 @@ public final class BatchedInserts {
                     try {
                         jdbc.batchUpdate(sql, pending);
                     } catch (RuntimeException e) {
-                        SavepointOnFailure.beCareful(); // the batch is retried, each row in its handler
+                        // the batch is retried, each row in its handler
+                        SavepointOnFailure.of(unitOfWork).ifPresent(SavepointOnFailure::beCareful);
                         throw e;
                     }
                 }

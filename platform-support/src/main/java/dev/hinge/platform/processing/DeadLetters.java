@@ -23,9 +23,11 @@ import java.util.TreeMap;
 @Component
 public class DeadLetters {
     private final EventProcessingConfiguration processing;
+    private final SavepointOnFailure savepoints;
 
-    public DeadLetters(EventProcessingConfiguration processing) {
+    public DeadLetters(EventProcessingConfiguration processing, SavepointOnFailure savepoints) {
         this.processing = processing;
+        this.savepoints = savepoints;
     }
 
     /** Queues by processing group, in name order. */
@@ -67,7 +69,7 @@ public class DeadLetters {
     public int retry(String group, String sequence) {
         var processor = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new IllegalArgumentException("No dead-letter queue for " + group));
-        SavepointOnFailure.beCareful(); // a handler that fails again must not abort the transaction the letter is kept in
+        savepoints.beCareful(); // a handler that fails again must not abort the transaction the letter is kept in
         long sequences = queue(group).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
         int processed = 0;
         for (long i = 0; i < sequences; i++) {

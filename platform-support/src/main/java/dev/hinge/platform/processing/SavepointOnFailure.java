@@ -5,7 +5,10 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -13,7 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A projection that fails on a SQL error leaves PostgreSQL's transaction aborted, so the dead-letter queue could not
@@ -23,29 +28,52 @@ import java.util.concurrent.atomic.AtomicLong;
  * processor retries it (about a second later), now with savepoints, and with the rows that {@code BatchedInserts}
  * holds until commit written inside each handler instead. In normal running no savepoint is taken (two more round
  * trips per handler would slow a replay several-fold).
+ *
+ * <p>"For a while" is kept per instance, one per application context: two services in one JVM (the end-to-end tests)
+ * each have their own. A projection handler puts its context's instance on the unit of work it runs in, where
+ * {@code BatchedInserts} finds it ({@link #of}).
  */
 @Component
 public class SavepointOnFailure implements HandlerEnhancerDefinition {
     static final Duration CAREFUL_FOR = Duration.ofMinutes(2);
-    private static final AtomicLong carefulUntil = new AtomicLong();
+    private static final String RESOURCE = SavepointOnFailure.class.getName();
 
     private final ObjectProvider<PlatformTransactionManager> transactions;
     private final ObjectProvider<GroupAssignment> assignments;
+    private final LongSupplier nanoTime;
+    /** Until when (in {@link #nanoTime}) handlers run in savepoints; careful from the start would cost a replay. */
+    private final AtomicLong carefulUntil;
 
+    @Autowired
     public SavepointOnFailure(ObjectProvider<PlatformTransactionManager> transactions,
                               ObjectProvider<GroupAssignment> assignments) {
+        this(transactions, assignments, System::nanoTime);
+    }
+
+    SavepointOnFailure(ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<GroupAssignment> assignments,
+                       LongSupplier nanoTime) {
         this.transactions = transactions;
         this.assignments = assignments;
+        this.nanoTime = nanoTime;
+        this.carefulUntil = new AtomicLong(nanoTime.getAsLong());
+    }
+
+    /**
+     * The instance whose projection handler runs in {@code unitOfWork}, if one does: a batch of a processor handles
+     * its events through one context's handlers.
+     */
+    public static Optional<SavepointOnFailure> of(UnitOfWork<?> unitOfWork) {
+        return Optional.ofNullable(unitOfWork.root().getResource(RESOURCE));
     }
 
     /** From now on for a while, projection handlers run in savepoints (an operator's retry calls this first). */
-    public static void beCareful() {
-        carefulUntil.set(System.nanoTime() + CAREFUL_FOR.toNanos());
+    public void beCareful() {
+        carefulUntil.set(nanoTime.getAsLong() + CAREFUL_FOR.toNanos());
     }
 
     /** Whether projection handlers now run in savepoints and write their rows at once. */
-    public static boolean careful() {
-        return System.nanoTime() - carefulUntil.get() < 0;
+    public boolean careful() {
+        return nanoTime.getAsLong() - carefulUntil.get() < 0;
     }
 
     @Override
@@ -62,6 +90,7 @@ public class SavepointOnFailure implements HandlerEnhancerDefinition {
 
         @Override
         public Object handle(Message<?> message, T target) throws Exception {
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().resources().putIfAbsent(RESOURCE, SavepointOnFailure.this));
             if (!careful() || !TransactionSynchronizationManager.isActualTransactionActive()) {
                 try {
                     return super.handle(message, target);

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * A red-flag symptom (radiating, tingling, numbness) was reported: training of {@code exercise} (every
- * exercise when null) stops until a coach clears the athlete. An event, because the hold is history.
- * {@code sourceId} is the set or pain report that carried the symptom.
+ * exercise when null) stops until a coach clears the athlete ({@link RedFlagStop} holds the rules). An event, because
+ * the stop is history. {@code sourceId} is the set or pain report that carried the symptom.
  */
 public record RedFlagRaisedEvent(AthleteId athleteId, UUID redFlagId, UUID sourceId, Exercise exercise,
                                  PainReport report, Instant at) {

@@ -6,6 +6,7 @@ import dev.hinge.kernel.coaching.CueRetiredEvent;
 import dev.hinge.kernel.coaching.DeloadPrescribedEvent;
 import dev.hinge.kernel.pain.PainReportedEvent;
 import dev.hinge.kernel.pain.RedFlagRaisedEvent;
+import dev.hinge.kernel.pain.RedFlagStop;
 import dev.hinge.kernel.progress.ProgressState.ActiveCue;
 import dev.hinge.kernel.progress.Session.Reading;
 import dev.hinge.kernel.training.ChecklistItem;
@@ -37,7 +38,8 @@ final class History {
     private final List<ActiveCue> activeCues;
     private final List<List<ChecklistItem>> checklists;
     private DeloadPrescribedEvent deload;
-    private RedFlagRaisedEvent openRedFlag;
+    /** The red-flag stop standing on the exercise, or null. */
+    private RedFlagStop redFlagStop;
 
     History(Exercise exercise, ZoneId zone) {
         this.exercise = exercise;
@@ -57,12 +59,12 @@ final class History {
         this.activeCues = new ArrayList<>(state.activeCues());
         this.checklists = new ArrayList<>(state.recentChecklists());
         this.deload = state.deload();
-        this.openRedFlag = state.openRedFlag();
+        this.redFlagStop = state.redFlagStop();
     }
 
     ProgressState state(ProgressState.Position last) {
         return new ProgressState(ProgressState.FORMAT, exercise, zone, last, sessions, List.copyOf(pending.values()),
-                heaviest, List.copyOf(painFreeLoads.values()), activeCues, checklists, deload, openRedFlag);
+                heaviest, List.copyOf(painFreeLoads.values()), activeCues, checklists, deload, redFlagStop);
     }
 
     /**
@@ -118,17 +120,17 @@ final class History {
         }
     }
 
-    /** A red flag without an exercise holds every exercise. The first one not yet cleared is kept. */
+    /** A red flag may stop the exercise ({@link RedFlagStop#on}); while a stop stands, later red flags change nothing. */
     void on(RedFlagRaisedEvent e) {
-        if ((e.exercise() == null || exercise.equals(e.exercise())) && openRedFlag == null) {
-            openRedFlag = e;
+        if (redFlagStop == null) {
+            redFlagStop = RedFlagStop.on(exercise, e).orElse(null);
         }
     }
 
-    /** Only a clearance for this exercise lifts its hold, whatever the red flag's scope was. */
+    /** A clearance may lift the stop ({@link RedFlagStop#liftedBy}). */
     void on(ClearanceGivenEvent e) {
-        if (exercise.equals(e.exercise())) {
-            openRedFlag = null;
+        if (redFlagStop != null && redFlagStop.liftedBy(e)) {
+            redFlagStop = null;
         }
     }
 

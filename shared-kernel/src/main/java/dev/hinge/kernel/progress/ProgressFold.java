@@ -7,6 +7,7 @@ import dev.hinge.kernel.coaching.CueRetiredEvent;
 import dev.hinge.kernel.coaching.DeloadPrescribedEvent;
 import dev.hinge.kernel.pain.PainReportedEvent;
 import dev.hinge.kernel.pain.RedFlagRaisedEvent;
+import dev.hinge.kernel.pain.RedFlagStop;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.kernel.training.SetId;
 import dev.hinge.kernel.training.SetLoggedEvent;
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
  * It orders events by that time, not by arrival, so a set logged late lands in its place and any permutation
  * of the same events folds to an equal view. At an equal time the order is fixed by type, in the order of
  * {@link #dated}'s ranks (a deload, then cues, then a clearance, then sets, pain reports and red flags, so a red
- * flag at the very instant of a clearance still holds), and then by the event's id.
+ * flag at the very instant of a clearance still stops the exercise), and then by the event's id.
  *
  * <p>The fold goes through a {@link ProgressState}, which a read model keeps and carries forward event by event
  * ({@link ProgressState#then}), so that a view reads the state and applies only what depends on the moment asked
@@ -58,8 +59,7 @@ import java.util.function.Consumer;
  * <li>A session counts as painful with pain of 4 or more, sharp pain, or a red-flag quality (once cleared).
  *     {@code painFreeStreak} counts the most recent sessions in a row whose pain was reported and was 0; a
  *     session without any pain reading ends the streak.</li>
- * <li>Only a {@link ClearanceGivenEvent} for the exercise lifts a red flag, including one raised for every
- *     exercise; a pain-free set never does.</li>
+ * <li>A red flag stops the exercise until a clearance for it: the rules of a {@link RedFlagStop}.</li>
  * <li>{@code weeksSinceDeload} is the exact time elapsed from the deload to {@code asOf}, in weeks.</li>
  * </ul>
  */
@@ -125,15 +125,16 @@ public final class ProgressFold {
          * exercise (its place in time order matters if the cue's assignment comes late).
          */
         boolean concerns(Exercise exercise) {
-            Exercise of = exerciseOf(event);
-            return event instanceof CueRetiredEvent || exercise.equals(of)
-                    || (event instanceof RedFlagRaisedEvent && of == null);
+            if (event instanceof RedFlagRaisedEvent redFlag) {
+                return RedFlagStop.on(exercise, redFlag).isPresent();
+            }
+            return event instanceof CueRetiredEvent || exercise.equals(exerciseOf(event));
         }
     }
 
     /**
      * The fold's order at an equal time is by type, in these ranks: a deload, then cues, then a clearance, then sets,
-     * pain reports and red flags (so a red flag at the very instant of a clearance still holds); then by id.
+     * pain reports and red flags (so a red flag at the very instant of a clearance still stops); then by id.
      */
     static Optional<Dated> dated(Object event) {
         if (event instanceof DeloadPrescribedEvent e) {

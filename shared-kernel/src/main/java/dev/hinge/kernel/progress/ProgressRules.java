@@ -4,7 +4,7 @@ import dev.hinge.kernel.coaching.Deload;
 import dev.hinge.kernel.coaching.DeloadPrescribedEvent;
 import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.pain.PainReport;
-import dev.hinge.kernel.pain.RedFlagRaisedEvent;
+import dev.hinge.kernel.pain.RedFlagStop;
 import dev.hinge.kernel.progress.ProgressView.ChecklistAdherence;
 import dev.hinge.kernel.progress.ProgressView.DeloadSummary;
 import dev.hinge.kernel.progress.ProgressView.PainSummary;
@@ -129,7 +129,7 @@ final class ProgressRules {
     }
 
     private ProgressStatus status() {
-        if (state.openRedFlag() != null) {
+        if (state.redFlagStop() != null) {
             return ProgressStatus.RED_FLAG;
         }
         if (latestSession().map(Session::painful).orElse(false)) {
@@ -148,8 +148,8 @@ final class ProgressRules {
     }
 
     private Suggestion suggestion() {
-        if (state.openRedFlag() != null) {
-            return stop(state.openRedFlag());
+        if (state.redFlagStop() != null) {
+            return stop(state.redFlagStop());
         }
         Optional<Session> painful = latestSession().filter(Session::painful);
         if (painful.isPresent()) {
@@ -162,9 +162,9 @@ final class ProgressRules {
         return hold();
     }
 
-    private Suggestion stop(RedFlagRaisedEvent redFlag) {
-        return suggest(SuggestedAction.STOP, null, "A red flag (" + pain(redFlag.report()) + ") was reported on "
-                + day(redFlag.at()) + ": no more load until a coach gives clearance.");
+    private Suggestion stop(RedFlagStop stop) {
+        return suggest(SuggestedAction.STOP, null, "A red flag (" + pain(stop.report()) + ") was reported on "
+                + day(stop.at()) + ": no more load until a coach gives clearance.");
     }
 
     private Suggestion backOff(Session painful) {

@@ -2,7 +2,7 @@ package dev.hinge.kernel.progress;
 
 import dev.hinge.kernel.coaching.CueId;
 import dev.hinge.kernel.coaching.DeloadPrescribedEvent;
-import dev.hinge.kernel.pain.RedFlagRaisedEvent;
+import dev.hinge.kernel.pain.RedFlagStop;
 import dev.hinge.kernel.progress.Session.Reading;
 import dev.hinge.kernel.training.ChecklistItem;
 import dev.hinge.kernel.training.Exercise;
@@ -39,15 +39,15 @@ import java.util.Optional;
  * @param activeCues       cues not retired, oldest assigned first
  * @param recentChecklists the checklists of the last {@value ProgressFold#CHECKLIST_WINDOW} sets that carried one
  * @param deload           the active deload, or null
- * @param openRedFlag      the red flag holding the exercise, or null
+ * @param redFlagStop      the red-flag stop standing on the exercise, or null
  */
 public record ProgressState(int format, Exercise exercise, ZoneId zone, Position last, List<Session> sessions,
                             List<Reading> pendingReadings, Load heaviest, List<Load> painFreeLoads,
                             List<ActiveCue> activeCues, List<List<ChecklistItem>> recentChecklists,
-                            DeloadPrescribedEvent deload, RedFlagRaisedEvent openRedFlag) {
+                            DeloadPrescribedEvent deload, RedFlagStop redFlagStop) {
 
     /** The shape of this record and its parts; raise it with any change to them, so stored states are rebuilt. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     public ProgressState {
         Objects.requireNonNull(exercise, "exercise");

@@ -2,7 +2,7 @@ package dev.hinge.kernel.progress;
 
 /** Where an athlete stands on an exercise; the first that holds, in this order (docs/domain.md), wins. */
 public enum ProgressStatus {
-    /** A red-flag report since the last clearance for the exercise. */
+    /** A red-flag stop stands on the exercise: a red flag since the last clearance for it. */
     RED_FLAG,
     /** The latest session had pain of 4 or more, or sharp pain. */
     PAIN_REPORTED,

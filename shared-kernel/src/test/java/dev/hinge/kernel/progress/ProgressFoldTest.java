@@ -129,7 +129,7 @@ class ProgressFoldTest {
         }
 
         @Test
-        void redFlagWithoutExerciseHoldsDeadliftToo() {
+        void redFlagWithoutExerciseStopsDeadliftToo() {
             ProgressView view = fold(day(2), set(Load.lb(200), 5, day(0), PAIN_FREE),
                     redFlag(null, PainQuality.NUMBNESS, day(1)));
 
@@ -138,7 +138,7 @@ class ProgressFoldTest {
         }
 
         @Test
-        void clearanceForTheExerciseLiftsTheHold() {
+        void clearanceForTheExerciseLiftsTheStop() {
             ProgressView view = fold(day(10),
                     set(Load.lb(200), 5, day(0), PAIN_FREE),
                     redFlag(null, PainQuality.RADIATING, day(1)),
@@ -150,7 +150,7 @@ class ProgressFoldTest {
         }
 
         @Test
-        void clearanceForAnotherExerciseDoesNotLiftTheHold() {
+        void clearanceForAnotherExerciseDoesNotLiftTheStop() {
             ProgressView view = fold(day(10),
                     redFlag(DEADLIFT, PainQuality.RADIATING, day(1)),
                     clearance(SQUAT, day(5)));
@@ -159,7 +159,7 @@ class ProgressFoldTest {
         }
 
         @Test
-        void redFlagAfterTheClearanceHoldsAgain() {
+        void redFlagAfterTheClearanceStopsAgain() {
             ProgressView view = fold(day(10),
                     redFlag(DEADLIFT, PainQuality.RADIATING, day(1)),
                     clearance(DEADLIFT, day(5)),
@@ -170,7 +170,27 @@ class ProgressFoldTest {
         }
 
         @Test
-        void redFlagOfAnotherExerciseDoesNotHoldDeadlift() {
+        void aRedFlagAtTheVeryInstantOfAClearanceStillStops() {
+            ProgressView view = fold(day(10),
+                    redFlag(DEADLIFT, PainQuality.RADIATING, day(1)),
+                    redFlag(DEADLIFT, PainQuality.NUMBNESS, day(5)),
+                    clearance(DEADLIFT, day(5)));
+
+            assertThat(view.status()).isEqualTo("red_flag");
+            assertThat(view.suggestion().reason()).contains("numbness", "2026-10-10");
+        }
+
+        @Test
+        void aLaterRedFlagWhileStoppedChangesNothingTheFirstIsNamed() {
+            ProgressView view = fold(day(10),
+                    redFlag(DEADLIFT, PainQuality.RADIATING, day(1)),
+                    redFlag(null, PainQuality.TINGLING, day(3)));
+
+            assertThat(view.suggestion().reason()).contains("radiating", "2026-10-06").doesNotContain("tingling");
+        }
+
+        @Test
+        void redFlagOfAnotherExerciseDoesNotStopDeadlift() {
             ProgressView view = fold(day(2), set(Load.lb(200), 5, day(0), PAIN_FREE),
                     redFlag(SQUAT, PainQuality.RADIATING, day(1)));
 

@@ -10,7 +10,7 @@ import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.common.CoachId;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.kernel.pain.PainReportedEvent;
-import dev.hinge.kernel.pain.RedFlagRaisedEvent;
+import dev.hinge.kernel.pain.RedFlagStop;
 import dev.hinge.kernel.pain.ReportPainCommand;
 import dev.hinge.kernel.training.AttachVideoCommand;
 import dev.hinge.kernel.training.LogSetCommand;
@@ -21,6 +21,7 @@ import dev.hinge.platform.recorded.RecordedIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -30,7 +31,8 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One athlete's history: what they logged and whom they let see it. Its state is what its rules decide on: who the
+ * One athlete's history: what they logged and whom they let see it; a red flag in what they log raises a
+ * {@link RedFlagStop}, recorded beside the entry, never refusing it. Its state is what its rules decide on: who the
  * athlete is and which coaches they granted. Ids arrive on the commands; a repeat of an id is answered before the
  * athlete is loaded ({@link LogRepeats}), and whether a set is in this athlete's log is asked of the
  * {@link RecordedIds}, so the state does not grow with the sets, videos and pain reports logged.
@@ -65,10 +67,8 @@ class Athlete {
                     command.videoUrl(), null, command.performedAt());
             apply(video);
         }
-        if (command.pain() != null && command.pain().isRedFlag()) {
-            apply(new RedFlagRaisedEvent(athleteId, RedFlagRaisedEvent.idFor(command.setId().value()),
-                    command.setId().value(), command.exercise(), command.pain(), command.performedAt()));
-        }
+        RedFlagStop.raise(athleteId, command.setId().value(), command.exercise(), command.pain(), command.performedAt())
+                .ifPresent(AggregateLifecycle::apply);
         return new LoggedSet(set, video);
     }
 
@@ -88,10 +88,8 @@ class Athlete {
         PainReportedEvent event = new PainReportedEvent(athleteId, command.painReportId(), command.report(),
                 command.exercise(), command.at(), command.notes());
         apply(event);
-        if (command.report().isRedFlag()) {
-            apply(new RedFlagRaisedEvent(athleteId, RedFlagRaisedEvent.idFor(command.painReportId().value()),
-                    command.painReportId().value(), command.exercise(), command.report(), command.at()));
-        }
+        RedFlagStop.raise(athleteId, command.painReportId().value(), command.exercise(), command.report(), command.at())
+                .ifPresent(AggregateLifecycle::apply);
         return event;
     }
 

@@ -5,34 +5,24 @@ import dev.hinge.kernel.coaching.GiveClearanceCommand;
 import dev.hinge.kernel.coaching.PrescribeDeloadCommand;
 import dev.hinge.kernel.coaching.ReviewVideoCommand;
 import dev.hinge.platform.recorded.RecordedIds;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import dev.hinge.platform.recorded.RepeatInterceptor;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * A command that repeats an id the coach already recorded something under for this athlete answers what was recorded
- * the first time, read back from the store, and appends nothing: the relationship is not even loaded. Ids arrive on
- * the commands (the client's, or derived from its Idempotency-Key), so a retried request finds its first answer here.
+ * A review, cue, deload or clearance recorded again under an id the coach already used for this athlete answers what
+ * was recorded the first time, without loading the relationship ({@link RepeatInterceptor}).
  */
 @Component
-class CoachingRepeats implements MessageHandlerInterceptor<CommandMessage<?>> {
-    private final RecordedIds recorded;
+class CoachingRepeats extends RepeatInterceptor {
 
     CoachingRepeats(RecordedIds recorded) {
-        this.recorded = recorded;
+        super(recorded);
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Optional<?> first = firstAnswer(unitOfWork.getMessage().getPayload());
-        return first.isPresent() ? first.get() : chain.proceed();
-    }
-
-    private Optional<?> firstAnswer(Object command) {
+    protected Optional<?> firstAnswer(Object command) {
         if (command instanceof ReviewVideoCommand review) {
             return recorded.first(review.relationshipId(), CoachingIds.REVIEW, review.reviewId().value());
         }

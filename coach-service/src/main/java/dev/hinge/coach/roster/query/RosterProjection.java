@@ -37,7 +37,7 @@ public class RosterProjection {
     }
 
     /**
-     * One page of a coach's roster: the athletes who granted access, those whose last exercise is held by a red flag
+     * One page of a coach's roster: the athletes who granted access, those whose last exercise a red flag stopped
      * first, then the most recently trained (never trained last), then by id; {@code limit + 1} rows from
      * {@code offset}, so the caller knows whether a next page exists. One row per athlete, from what the projections
      * keep (the status is the stored progress state's, see ProgressStore).
