@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
@@ -101,7 +102,7 @@ public class ApiDocument {
                 add(responses, Problems.CONFLICT);
                 add(responses, Problems.KEY_REUSED);
             }
-            if (produces(method, org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            if (produces(method, MediaType.TEXT_EVENT_STREAM_VALUE)) {
                 add(responses, Problems.TOO_MANY_STREAMS);
             }
             add(responses, Problems.UNAVAILABLE);

@@ -1,5 +1,6 @@
 package dev.hinge.platform.openapi;
 
+import dev.hinge.platform.problem.FieldError;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -52,8 +53,8 @@ enum Problems {
         example.put("detail", detail);
         example.put("instance", "/api/v1/me/sets");
         if (status.equals("400")) {
-            example.put("errors", List.of(Map.of("field", "reps", "message", "must be between 1 and 100"),
-                    Map.of("field", "limt", "message", "is not a query parameter of this route")));
+            example.put("errors", List.of(new FieldError("reps", "must be between 1 and 100"),
+                    new FieldError("limt", "is not a query parameter of this route")));
         }
         this.example = example;
     }

@@ -13,10 +13,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A query parameter the route does not read is a 400 naming it, as an unknown body field is: {@code ?limt=5} is a
@@ -27,29 +30,38 @@ import java.util.Set;
 class KnownQueryParameters {
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
+    /** Per controller method, the query parameters it reads; empty when it reads them all (a Map of them). */
+    private final Map<Method, Optional<Set<String>>> known = new ConcurrentHashMap<>();
+
     @ModelAttribute
     void refuseUnknownQueryParameters(ServerWebExchange exchange) {
         if (!(exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod method)) {
             return;
         }
-        Set<String> known = new HashSet<>();
+        known.computeIfAbsent(method.getMethod(), m -> read(method)).ifPresent(names -> {
+            List<FieldError> unknown = exchange.getRequest().getQueryParams().keySet().stream()
+                    .filter(name -> !names.contains(name))
+                    .map(name -> new FieldError(name, "is not a query parameter of this route"))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidRequestException(unknown);
+            }
+        });
+    }
+
+    private static Optional<Set<String>> read(HandlerMethod method) {
+        Set<String> names = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
             if (annotation == null) {
                 continue;
             }
             if (Map.class.isAssignableFrom(parameter.getParameterType())) {
-                return; // the method reads every parameter
+                return Optional.empty();
             }
-            known.add(name(annotation, method, parameter));
+            names.add(name(annotation, method, parameter));
         }
-        List<FieldError> unknown = exchange.getRequest().getQueryParams().keySet().stream()
-                .filter(name -> !known.contains(name))
-                .map(name -> new FieldError(name, "is not a query parameter of this route"))
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequestException(unknown);
-        }
+        return Optional.of(Set.copyOf(names));
     }
 
     private static String name(RequestParam annotation, HandlerMethod method, MethodParameter parameter) {
