@@ -21,7 +21,7 @@ enum Problems {
             "Invalid request", "reps must be between 1 and 100; limt is not a query parameter of this route"),
     UNAUTHORIZED("401", "No valid bearer token (none, expired, revoked by a logout, or forged)", "unauthorized",
             "Unauthorized", "A valid bearer token is required"),
-    FORBIDDEN("403", "A token of the other role", "forbidden", "Forbidden", "This route is for athlete accounts"),
+    FORBIDDEN("403", "A token of the other role (the detail names this service's)", "forbidden", "Forbidden", "This route is for athlete accounts"),
     NOT_FOUND("404", "Not there, not yours, or not granted: Hinge never tells which", "not-found", "Not found",
             "No such athlete"),
     CONFLICT("409", "Another change won the race (retry), or the first request with this Idempotency-Key is still running",
