@@ -13,10 +13,12 @@ import dev.hinge.platform.security.HingeProperties;
 import dev.hinge.platform.security.LoginThrottle;
 import dev.hinge.platform.security.Tokens;
 import dev.hinge.platform.web.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -83,6 +85,8 @@ public class AccountController {
         this.decoyHash = passwords.encode("decoy password, never matches");
     }
 
+    @Schema(example = """
+            {"email": "mark@example.com", "password": "a long password", "displayName": "Mark"}""")
     public record RegisterRequest(String email, String password, String displayName) {
     }
 
@@ -90,21 +94,32 @@ public class AccountController {
     record RegistrationFingerprint(String email, String displayName) {
     }
 
+    @Schema(example = """
+            {"id": "18c0ed1c-007a-481c-9ad2-cfafa76bf106", "email": "mark@example.com", "displayName": "Mark",
+             "role": "athlete", "token": "eyJhbGciOiJIUzI1NiJ9…"}""")
     public record RegisteredResponse(UUID id, String email, String displayName, String role, String token) {
         RegisteredResponse withToken(String token) {
             return new RegisteredResponse(id, email, displayName, role, token);
         }
     }
 
+    @Schema(example = """
+            {"email": "mark@example.com", "password": "a long password"}""")
     public record TokenRequest(String email, String password) {
     }
 
+    @Schema(example = """
+            {"token": "eyJhbGciOiJIUzI1NiJ9…", "tokenType": "Bearer", "expiresAt": "2026-12-02T03:33:25.766Z"}""")
     public record TokenResponse(String token, String tokenType, Instant expiresAt) {
     }
 
+    @Schema(example = """
+            {"id": "18c0ed1c-007a-481c-9ad2-cfafa76bf106", "email": "mark@example.com", "displayName": "Mark", "role": "athlete"}""")
     public record MeResponse(UUID id, String email, String displayName, String role) {
     }
 
+    @Schema(example = """
+            {"currentPassword": "a long password", "newPassword": "another long password"}""")
     public record ChangePasswordRequest(String currentPassword, String newPassword) {
     }
 
@@ -113,6 +128,11 @@ public class AccountController {
      * and the key's fingerprint no password: the repeat's password is checked against the account's like a login,
      * and a new token is issued on the spot.
      */
+    @Operation(summary = "Register an account of this service's role", description = """
+            The password: at least 10 characters, at most 72 bytes, hard to guess (zxcvbn score 3 of 4, the email and \
+            display name counted as known words). An email already registered here is a 409. The answer holds a token.""")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RegisteredResponse.class)))
+    @ApiResponse(responseCode = "409", description = "This email is already registered on this service")
     @PostMapping("/api/v1/auth/register")
     Mono<ResponseEntity<?>> register(@RequestBody RegisterRequest request,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -149,6 +169,12 @@ public class AccountController {
                         : Mono.just(answer));
     }
 
+    @Operation(summary = "Log in: a bearer token for the other routes", description = """
+            Paste the `token` into **Authorize**. After 5 failures for an email (then one more every 12 s), or 30 from \
+            one address, a 429 with `Retry-After`.""")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @ApiResponse(responseCode = "401", description = "Wrong email or password")
+    @ApiResponse(responseCode = "429", description = "Too many failed logins: wait `Retry-After` seconds")
     @PostMapping("/api/v1/auth/token")
     Mono<ResponseEntity<?>> token(@RequestBody TokenRequest request, ServerHttpRequest http) {
         RequestFields fields = new RequestFields();
@@ -173,6 +199,8 @@ public class AccountController {
     }
 
     /** Every token of this account issued until now stops working, on every instance, at once. */
+    @Operation(summary = "Log out: every token of this account issued until now stops working")
+    @ApiResponse(responseCode = "204")
     @PostMapping("/api/v1/auth/logout")
     Mono<ResponseEntity<Void>> logout(@AuthenticationPrincipal Jwt jwt) {
         return Blocking.call(() -> {
@@ -185,6 +213,9 @@ public class AccountController {
      * A new password under the same rules as at registration; the current one must be given (and wrong guesses
      * count against the login limit). Every token issued before, this one included, stops working: log in again.
      */
+    @Operation(summary = "Change the password: every earlier token, this one included, stops working")
+    @ApiResponse(responseCode = "204")
+    @ApiResponse(responseCode = "429", description = "Too many wrong current passwords: wait `Retry-After` seconds")
     @PostMapping("/api/v1/me/password")
     Mono<ResponseEntity<?>> changePassword(@AuthenticationPrincipal Jwt jwt, @RequestBody ChangePasswordRequest request,
                                            ServerHttpRequest http) {
@@ -212,6 +243,7 @@ public class AccountController {
                 });
     }
 
+    @Operation(summary = "Who the token is: give your id to the other side (a coach gives it to athletes)")
     @GetMapping("/api/v1/me")
     Mono<MeResponse> me(@AuthenticationPrincipal Jwt jwt) {
         return Blocking.call(() -> accounts.find(role, CurrentUser.id(jwt))
@@ -221,10 +253,8 @@ public class AccountController {
 
     private static ResponseEntity<?> tooManyAttempts(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-                "Too many attempts", "Too many failed logins; try again in " + seconds + " s");
-        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem.getBody());
+        return ProblemAdvice.retryAfter(ProblemAdvice.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+                "Too many attempts", "Too many failed logins; try again in " + seconds + " s"), seconds);
     }
 
     private String slug() {

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -71,10 +70,9 @@ public class DatabaseUnavailable implements WebExceptionHandler {
 
     public static ResponseEntity<ProblemDetail> problem(Throwable error) {
         log.warn("The database is unreachable: {}", error.toString());
-        ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "Service unavailable", "The database cannot be reached right now; nothing was recorded. Retry shortly.");
-        return ResponseEntity.status(problem.getStatusCode())
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem.getBody());
+        return ProblemAdvice.retryAfter(ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "Service unavailable", "The database cannot be reached right now; nothing was recorded. Retry shortly."),
+                RETRY_AFTER_SECONDS);
     }
 
     @Override

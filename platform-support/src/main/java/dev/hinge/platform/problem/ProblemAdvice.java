@@ -75,11 +75,8 @@ public class ProblemAdvice {
     /** One of the athlete's events is parked in a dead-letter queue: the view would be stale, so none is given. */
     @ExceptionHandler(SequenceParkedException.class)
     ResponseEntity<ProblemDetail> parked(SequenceParkedException e) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
-                "Temporarily unavailable", e.getMessage());
-        return ResponseEntity.status(problem.getStatusCode())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(SequenceParkedException.RETRY_AFTER.toSeconds()))
-                .body(problem.getBody());
+        return retryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Temporarily unavailable",
+                e.getMessage()), SequenceParkedException.RETRY_AFTER.toSeconds());
     }
 
     @ExceptionHandler(ServerWebInputException.class)
@@ -153,11 +150,18 @@ public class ProblemAdvice {
         return response;
     }
 
+    /** A problem answer: {@code application/problem+json} whatever the client accepts (an event stream too). */
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:hinge:problem:" + type));
         problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** {@code problem} telling the client how many seconds to wait before trying again. */
+    public static ResponseEntity<ProblemDetail> retryAfter(ResponseEntity<ProblemDetail> problem, long seconds) {
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

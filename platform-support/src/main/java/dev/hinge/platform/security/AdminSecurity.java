@@ -1,5 +1,6 @@
 package dev.hinge.platform.security;
 
+import dev.hinge.platform.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.security.core.userdetails.MapReactiveUserDetailsServi
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +23,8 @@ import reactor.core.publisher.Mono;
  * {@code /actuator/**} has its own chain, ahead of the API's: health and info stay open (probes, load balancers);
  * everything else there (dead letters, metrics) needs HTTP Basic as {@code admin} with {@code hinge.admin.password}
  * ({@code HINGE_ADMIN_PASSWORD}). Without that setting no credential is accepted: an operator endpoint that can evict
- * events must not be reachable with a password nobody chose.
+ * events must not be reachable with a password nobody chose. A path under {@code /actuator} that is no endpoint is a
+ * 404, as elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminSecurity {
@@ -31,9 +34,11 @@ public class AdminSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain actuatorFilterChain(ServerHttpSecurity http, PasswordEncoder passwords,
-                                               @Value("${hinge.admin.password:}") String password) {
+                                               @Value("${hinge.admin.password:}") String password, Routes routes) {
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))
+                // a path under /actuator that is no endpoint goes to the API's chain: a 404 whatever credentials it carries
+                .securityMatcher(new AndServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"), SecurityConfiguration.route(routes)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)

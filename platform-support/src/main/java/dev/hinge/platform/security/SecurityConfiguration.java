@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.hinge.kernel.account.Role;
 import dev.hinge.platform.problem.ProblemAdvice;
 import dev.hinge.platform.web.Blocking;
+import dev.hinge.platform.web.Routes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +29,12 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -39,13 +43,19 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Real authentication on every route under {@code /api/v1} except {@code /auth}: HS256 bearer tokens checked
- * by Spring Security's resource server (Nimbus). A token of the other role is a 403; none or a bad one a 401.
+ * Real authentication on every route under {@code /api/v1} except registration and login: HS256 bearer tokens checked
+ * by Spring Security's resource server (Nimbus). A token of the other role is a 403; none or a bad one a 401. A request
+ * no route takes ({@link Routes}) needs no token: the dispatcher answers it 404 (405 for a known path with another
+ * method), so guessing a path teaches the truth. The API document and Swagger UI are public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties({HingeProperties.class, LoginProperties.class})
 public class SecurityConfiguration {
+    /** The routes that need no token (POST): whoever has none gets one here. */
+    public static final List<String> SIGN_IN_ROUTES = List.of("/api/v1/auth/register", "/api/v1/auth/token");
+    /** The OpenAPI document (springdoc's default paths) and Swagger UI, read without a token. */
+    static final String[] API_DOCUMENT = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     SecretKey jwtKey(HingeProperties properties, ConfigurableEnvironment environment) {
@@ -100,7 +110,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, HingeProperties properties, ObjectMapper json,
-                                               TokenGenerations generations) {
+                                               TokenGenerations generations, Routes routes) {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         String role = "ROLE_" + properties.role().name();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -109,11 +120,15 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token").permitAll()
-                        .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .matchers(noRoute(routes)).permitAll()
+                        .pathMatchers(HttpMethod.POST, SIGN_IN_ROUTES.toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.GET, API_DOCUMENT).permitAll()
                         .pathMatchers("/api/v1/**").hasAuthority(role)
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        // a token sent to no route is not read: 404 whatever it holds
+                        .bearerTokenConverter(exchange -> routes.isRoute(exchange)
+                                .flatMap(route -> route ? bearer.convert(exchange) : Mono.empty()))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> current(token, generations)))
                         .authenticationEntryPoint((exchange, e) -> write(exchange, json, HttpStatus.UNAUTHORIZED,
                                 "unauthorized", "Unauthorized", "A valid bearer token is required"))
@@ -125,6 +140,18 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((exchange, e) -> write(exchange, json, HttpStatus.FORBIDDEN,
                                 "forbidden", "Forbidden", "This route is for " + properties.role().name().toLowerCase() + " accounts")))
                 .build();
+    }
+
+    /** Requests that a route of this service takes ({@link Routes}). */
+    static ServerWebExchangeMatcher route(Routes routes) {
+        return exchange -> routes.isRoute(exchange)
+                .flatMap(route -> route ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch());
+    }
+
+    /** Requests that no route of this service takes: the dispatcher answers them 404 or 405, token or not. */
+    static ServerWebExchangeMatcher noRoute(Routes routes) {
+        return new NegatedServerWebExchangeMatcher(route(routes));
     }
 
     /**

@@ -12,6 +12,10 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,9 +49,20 @@ class CoachAccessController {
         this.clock = clock;
     }
 
+    @Schema(example = """
+            {"coachId": "b71a3765-7409-4f19-aabb-2d8e5de4fea3"}""")
     record GrantRequest(UUID coachId, String at) {
     }
 
+    @Schema(example = """
+            {"athleteId": "18c0ed1c-007a-481c-9ad2-cfafa76bf106", "coachId": "b71a3765-7409-4f19-aabb-2d8e5de4fea3",
+             "at": "2026-09-28T12:00:00Z"}""")
+    record GrantAnswer(UUID athleteId, UUID coachId, Instant at) {
+    }
+
+    @Operation(summary = "Grant a coach access to everything about you, past and future, until you revoke it",
+            description = "The coach's id is what the coach's `GET /api/v1/me` answers; an id that is not a registered coach's is a 400.")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = GrantAnswer.class)))
     @PostMapping("/api/v1/me/coaches")
     Mono<ResponseEntity<?>> grant(@AuthenticationPrincipal Jwt jwt, @RequestBody GrantRequest request,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -70,6 +85,8 @@ class CoachAccessController {
                 }));
     }
 
+    @Operation(summary = "Revoke a coach's access", description = "A coach who has no access is a 404.")
+    @ApiResponse(responseCode = "204")
     @DeleteMapping("/api/v1/me/coaches/{coachId}")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String coachId) {
         UUID athlete = CurrentUser.id(jwt);

@@ -4,6 +4,7 @@ import dev.hinge.athlete.cues.query.CueProjection;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ class CueController {
     }
 
     /** Active cues are few (a coach gives a handful); the list is one page. */
+    @Operation(summary = "The cues now active, newest first, every exercise (one page: next is null)")
     @GetMapping("/api/v1/me/cues")
     Mono<Page<CueProjection.CueView>> cues(@AuthenticationPrincipal Jwt jwt) {
         return Blocking.call(() -> new Page<>(cues.active(CurrentUser.id(jwt)), null));

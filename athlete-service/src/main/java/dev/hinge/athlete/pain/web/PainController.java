@@ -15,6 +15,10 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,10 +50,26 @@ class PainController {
         this.idempotency = idempotency;
     }
 
+    @Schema(example = """
+            {"score": 5, "location": "left leg", "quality": "radiating", "exercise": "deadlift",
+             "notes": "down the back of the thigh"}""")
     record ReportPainRequest(UUID id, Integer score, String location, String quality, String exercise, String at,
                              String notes) {
     }
 
+    /** The answer: the report as stored, and whether it raised a red flag. */
+    @Schema(example = """
+            {"id": "4943c373-5f63-42b9-82ca-0b0592aa7314", "score": 5, "location": "left leg", "quality": "radiating",
+             "exercise": "deadlift", "at": "2026-12-01T15:33:39.546Z", "notes": "down the back of the thigh",
+             "redFlag": true}""")
+    record PainReportAnswer(UUID id, int score, String location, String quality, String exercise, Instant at,
+                            String notes, boolean redFlag) {
+    }
+
+    @Operation(summary = "Report pain felt outside a set", description = """
+            Radiating, tingling or numbness raises a red flag: training of the exercise (of every exercise without one) \
+            stops until a coach gives clearance.""")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PainReportAnswer.class)))
     @PostMapping("/api/v1/me/pain-reports")
     Mono<ResponseEntity<?>> reportPain(@AuthenticationPrincipal Jwt jwt, @RequestBody ReportPainRequest request,
                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {

@@ -5,6 +5,7 @@ import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.readside.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,9 @@ class ProgressController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Progress on one exercise", description = """
+            `exercise` is required; `asOf` (an instant, default now) shows the progress as it was then. The example is \
+            the Mark case four weeks after his deload (`?exercise=deadlift&asOf=2026-10-29T12:00:00Z`).""")
     @GetMapping("/api/v1/me/progress")
     Mono<ProgressView> progress(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String exercise,
                                 @RequestParam(required = false) String asOf) {

@@ -21,6 +21,10 @@ import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.LoadBody;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,11 +61,32 @@ class SetController {
         this.idempotency = idempotency;
     }
 
+    @Schema(example = """
+            {"exercise": "deadlift", "load": {"value": 365, "unit": "lb"}, "reps": 5, "rpe": 9,
+             "performedAt": "2026-09-29T12:00:00Z", "pain": {"score": 6, "location": "lower back", "quality": "sharp"},
+             "checklist": ["feet_position", "grip", "core_braced"], "videoUrl": "https://example.com/mark-365.mp4"}""")
     record LogSetRequest(UUID id, String exercise, LoadBody load, Integer reps, BigDecimal rpe,
                          String performedAt, LogRequests.PainBody pain, List<String> checklist, String videoUrl,
                          String notes) {
     }
 
+    /** The answer: the set as stored, and the video linked with it ({@code null}s without one). */
+    @Schema(example = """
+            {"id": "1a315b0f-37d3-4891-8b50-be3bccda1576", "exercise": "deadlift", "load": {"value": 365, "unit": "lb"},
+             "reps": 5, "rpe": 9, "performedAt": "2026-09-29T12:00:00Z",
+             "pain": {"score": 6, "location": "lower back", "quality": "sharp"},
+             "checklist": ["feet_position", "grip", "core_braced"], "notes": null,
+             "videoId": "9c49c5dc-c9e1-33b9-9ea1-9bb6d45815e6", "videoUrl": "https://example.com/mark-365.mp4"}""")
+    record LoggedSetAnswer(UUID id, String exercise, LoadBody load, int reps, BigDecimal rpe, Instant performedAt,
+                           LogRequests.PainBody pain, List<String> checklist, String notes, UUID videoId,
+                           String videoUrl) {
+    }
+
+    @Operation(summary = "Log a set", description = """
+            Leave `pain` out and the set counts as "pain not reported", not as pain-free: send \
+            `{"score": 0, "quality": "none"}` for a set without pain. Radiating, tingling or numbness raises a red flag \
+            (the set is recorded all the same). A `videoUrl` attaches a video in the same request.""")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LoggedSetAnswer.class)))
     @PostMapping("/api/v1/me/sets")
     Mono<ResponseEntity<?>> logSet(@AuthenticationPrincipal Jwt jwt, @RequestBody LogSetRequest request,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {

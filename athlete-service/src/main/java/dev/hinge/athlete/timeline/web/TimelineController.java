@@ -2,10 +2,12 @@ package dev.hinge.athlete.timeline.web;
 
 import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.timeline.TimelineItem;
+import dev.hinge.platform.openapi.ApiDocument;
 import dev.hinge.readside.timeline.TimelineStreams;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +32,9 @@ class TimelineController {
         this.streams = streams;
     }
 
+    @Operation(summary = "The timeline: everything that happened, oldest first, a page at a time", description = """
+            `from` (inclusive) and `to` (exclusive) keep a time window, `asOf` the world as it was then, `exercise` the \
+            items about one exercise. `limit` 1-500, default 50; ask again with `cursor` = `next` until it is null.""")
     @GetMapping("/api/v1/me/timeline")
     Mono<Page<TimelineItem>> timeline(@AuthenticationPrincipal Jwt jwt,
                                       @RequestParam(required = false) String exercise,
@@ -43,6 +48,7 @@ class TimelineController {
         return Blocking.call(() -> query.page(timeline.store(), athlete));
     }
 
+    @Operation(summary = "The timeline, live (Server-Sent Events)", description = ApiDocument.LIVE_STREAM)
     @GetMapping(path = "/api/v1/me/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> stream(@AuthenticationPrincipal Jwt jwt,
                                          @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {

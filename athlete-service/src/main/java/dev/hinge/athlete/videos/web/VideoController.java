@@ -14,6 +14,10 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,9 +48,20 @@ class VideoController {
         this.idempotency = idempotency;
     }
 
+    @Schema(example = """
+            {"url": "https://example.com/mark-365-side.mp4", "note": "side view"}""")
     record AttachVideoRequest(UUID id, String url, String note, String at) {
     }
 
+    @Schema(example = """
+            {"id": "22c96034-57a6-4516-9834-238913ebae8d", "setId": "1a315b0f-37d3-4891-8b50-be3bccda1576",
+             "url": "https://example.com/mark-365-side.mp4", "note": "side view"}""")
+    record VideoAnswer(UUID id, UUID setId, String url, String note) {
+    }
+
+    @Operation(summary = "Attach a video to a set already logged, for the coaches to review",
+            description = "A set that is not this athlete's is a 404.")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VideoAnswer.class)))
     @PostMapping("/api/v1/me/sets/{setId}/videos")
     Mono<ResponseEntity<?>> attachVideo(@AuthenticationPrincipal Jwt jwt, @PathVariable String setId,
                                         @RequestBody AttachVideoRequest request,

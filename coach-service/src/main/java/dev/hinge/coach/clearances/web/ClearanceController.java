@@ -12,6 +12,10 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -49,9 +53,20 @@ class ClearanceController {
         this.clock = clock;
     }
 
+    @Schema(example = """
+            {"exercise": "deadlift", "notes": "Seen by a physiotherapist: nerve irritation settled."}""")
     record ClearanceRequest(UUID id, String exercise, String notes, String at) {
     }
 
+    @Schema(example = """
+            {"id": "963c73cb-5e0c-4fcc-ae21-2dc35a4f8df7", "exercise": "deadlift",
+             "notes": "Seen by a physiotherapist: nerve irritation settled.",
+             "athleteId": "18c0ed1c-007a-481c-9ad2-cfafa76bf106"}""")
+    record ClearanceAnswer(UUID id, String exercise, String notes, UUID athleteId) {
+    }
+
+    @Operation(summary = "Lift a red-flag hold on one exercise, after the athlete was evaluated")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ClearanceAnswer.class)))
     @PostMapping("/api/v1/athletes/{athleteId}/clearances")
     Mono<ResponseEntity<?>> clear(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                   @RequestBody ClearanceRequest request,

@@ -12,6 +12,10 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -61,9 +65,22 @@ class CueController {
         this.clock = clock;
     }
 
+    @Schema(example = """
+            {"text": "chest up", "exercise": "deadlift", "fault": "hips_rise_too_fast", "at": "2026-09-30T12:05:00Z"}""")
     record CueRequest(UUID id, String text, String exercise, String fault, UUID videoId, BigDecimal atSecond, String at) {
     }
 
+    @Schema(example = """
+            {"id": "5dfc8b92-19c8-48a9-92f8-385b0aa09ce1", "text": "chest up", "exercise": "deadlift",
+             "fault": "hips_rise_too_fast", "videoId": null, "atSecond": null,
+             "athleteId": "18c0ed1c-007a-481c-9ad2-cfafa76bf106"}""")
+    record CueAnswer(UUID id, String text, String exercise, String fault, UUID videoId, BigDecimal atSecond,
+                     UUID athleteId) {
+    }
+
+    @Operation(summary = "Assign a cue the athlete carries into their sets", description = """
+            `text` 1-200 characters; `fault` a fault slug; `atSecond` only with the `videoId` it is a second of.""")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CueAnswer.class)))
     @PostMapping("/api/v1/athletes/{athleteId}/cues")
     Mono<ResponseEntity<?>> assignCue(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                       @RequestBody CueRequest request,
@@ -96,6 +113,9 @@ class CueController {
                         .map(assigned -> Answers.created(assigned, Map.of("athleteId", athlete))));
     }
 
+    @Operation(summary = "Retire a cue once it is learned (again: 204 too)",
+            description = "A cue this coach never gave this athlete is a 404.")
+    @ApiResponse(responseCode = "204")
     @DeleteMapping("/api/v1/athletes/{athleteId}/cues/{cueId}")
     Mono<ResponseEntity<Void>> retireCue(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                          @PathVariable String cueId) {

@@ -12,6 +12,10 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -57,9 +61,23 @@ class DeloadController {
         this.clock = clock;
     }
 
+    @Schema(example = """
+            {"exercise": "deadlift", "instruction": "scale to 50%", "at": "2026-10-01T12:00:00Z"}""")
     record DeloadRequest(UUID id, String exercise, String instruction, BigDecimal percent, LoadBody referenceMax, String at) {
     }
 
+    /** The answer: {@code exactLoad} and {@code roundedLoad} (down to the plate step) in the reference max's unit. */
+    @Schema(example = """
+            {"id": "7770c736-a343-4fe0-8698-0abcf8c67645", "exercise": "deadlift", "percent": 50,
+             "referenceMax": {"value": 365, "unit": "lb"}, "exactLoad": 182.5, "roundedLoad": 180}""")
+    record DeloadAnswer(UUID id, String exercise, BigDecimal percent, LoadBody referenceMax, BigDecimal exactLoad,
+                        BigDecimal roundedLoad) {
+    }
+
+    @Operation(summary = "Prescribe a deload: \"scale to 50%\" of a reference max", description = """
+            Either `instruction` ("scale to 50%") or `percent` (1-100, one decimal), not both. `referenceMax` defaults \
+            to the heaviest load the athlete logged for the exercise (none logged: a 400 on `referenceMax`).""")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DeloadAnswer.class)))
     @PostMapping("/api/v1/athletes/{athleteId}/deloads")
     Mono<ResponseEntity<?>> deload(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                    @RequestBody DeloadRequest request,

@@ -7,6 +7,7 @@ import dev.hinge.readside.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,8 @@ class AthleteProgressController {
         this.clock = clock;
     }
 
+    @Operation(summary = "An athlete's progress on one exercise", description = """
+            As the athlete sees it. `exercise` is required; `asOf` (default now) shows it as it was then.""")
     @GetMapping("/api/v1/athletes/{athleteId}/progress")
     Mono<ProgressView> progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                 @RequestParam(required = false) String exercise,

@@ -12,6 +12,10 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -62,9 +66,30 @@ class ReviewController {
     record FaultBody(String fault, BigDecimal atSecond, String note) {
     }
 
+    @Schema(example = """
+            {"faults": [{"fault": "hips_rise_too_fast", "atSecond": 2, "note": "shoulders drop, lower back rounds"},
+                        {"fault": "bar_drifts_forward"}],
+             "barOffsetInches": 3, "notes": "Form first, then load.", "at": "2026-09-30T12:00:00Z"}""")
     record ReviewRequest(UUID id, List<FaultBody> faults, BigDecimal barOffsetInches, String notes, String at) {
     }
 
+    /** The answer: the review, with the cues its faults suggest (not assigned yet). */
+    @Schema(example = """
+            {"id": "ae38d47e-3faa-4ece-b98c-8742dc13d427", "videoId": "9c49c5dc-c9e1-33b9-9ea1-9bb6d45815e6",
+             "faults": [{"fault": "hips_rise_too_fast", "atSecond": 2, "note": "shoulders drop, lower back rounds"},
+                        {"fault": "bar_drifts_forward", "atSecond": null, "note": null}],
+             "barOffsetInches": 3, "notes": "Form first, then load.",
+             "suggestedCues": ["chest up", "push the floor away", "drag the bar up your legs"],
+             "athleteId": "18c0ed1c-007a-481c-9ad2-cfafa76bf106"}""")
+    record ReviewAnswer(UUID id, UUID videoId, List<FaultBody> faults, BigDecimal barOffsetInches, String notes,
+                        List<String> suggestedCues, UUID athleteId) {
+    }
+
+    @Operation(summary = "Review a video: the faults seen, the bar's offset from mid-foot, notes", description = """
+            `faults` is required (empty when none was seen); each fault may name the second of the video it shows at. \
+            The answer suggests the faults' standard cues: assign the ones you want. A video that is not this \
+            athlete's (or not known here yet) is a 404.""")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReviewAnswer.class)))
     @PostMapping("/api/v1/athletes/{athleteId}/videos/{videoId}/reviews")
     Mono<ResponseEntity<?>> review(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                    @PathVariable String videoId, @RequestBody ReviewRequest request,

@@ -6,6 +6,7 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;
 import dev.hinge.platform.paging.Paging;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ class ReviewQueueController {
         this.videos = videos;
     }
 
+    @Operation(summary = "Videos of your athletes waiting for review, oldest first (paged: limit, cursor)")
     @GetMapping("/api/v1/me/review-queue")
     Mono<Page<VideoProjection.QueuedVideo>> queue(@AuthenticationPrincipal Jwt jwt,
                                                   @RequestParam(required = false) String limit,

@@ -8,6 +8,7 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;
 import dev.hinge.platform.paging.Paging;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +48,8 @@ class RosterController {
                       ProgressView progress) {
     }
 
+    @Operation(summary = "Your athletes: those who granted access, red flags first, then the most recently trained",
+            description = "Paged (`limit`, `cursor`). `progress` is the athlete's on the exercise trained last.")
     @GetMapping("/api/v1/me/athletes")
     Mono<Page<RosterItem>> athletes(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String limit,
                                     @RequestParam(required = false) String cursor) {

@@ -3,11 +3,13 @@ package dev.hinge.coach.timeline.web;
 import dev.hinge.coach.access.AccessProjection;
 import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.timeline.TimelineItem;
+import dev.hinge.platform.openapi.ApiDocument;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.readside.timeline.TimelineStreams;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.paging.Page;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,6 +37,8 @@ class AthleteTimelineController {
         this.streams = streams;
     }
 
+    @Operation(summary = "An athlete's timeline, oldest first, a page at a time", description = """
+            The same query as the athlete's own: `exercise`, `from`, `to`, `asOf`, `limit`, `cursor`.""")
     @GetMapping("/api/v1/athletes/{athleteId}/timeline")
     Mono<Page<TimelineItem>> timeline(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                       @RequestParam(required = false) String exercise,
@@ -53,6 +57,8 @@ class AthleteTimelineController {
     }
 
     /** Ends when the athlete revokes this coach's access. */
+    @Operation(summary = "An athlete's timeline, live (Server-Sent Events); ends when the athlete revokes access",
+            description = ApiDocument.LIVE_STREAM)
     @GetMapping(path = "/api/v1/athletes/{athleteId}/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                          @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
