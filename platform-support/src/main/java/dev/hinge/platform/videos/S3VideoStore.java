@@ -9,6 +9,7 @@ import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -34,17 +35,25 @@ public class S3VideoStore implements VideoStore, AutoCloseable {
         this.bucket = bucket;
     }
 
-    /** Creates the bucket when it does not exist yet (a new MinIO, a test server). */
+    /** Creates the bucket when it does not exist yet (a new MinIO, a test server); both services may, at once. */
     public void createBucketIfMissing() {
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
+            createBucket();
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e;
             }
+            createBucket();
+        }
+    }
+
+    private void createBucket() {
+        try {
             s3.createBucket(b -> b.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException createdByTheOtherService) {
+            // the other service made it between our look and our creation
         }
     }
 

@@ -131,7 +131,7 @@ class VideoController {
         AttachVideoCommand command = AttachVideoCommand.uploaded(new AthleteId(athlete), video, new SetId(set), note, at);
         Map<String, Object> fingerprint = new LinkedHashMap<>(upload.fields());
         fingerprint.put("file", upload.sha256());
-        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets/" + set + "/videos (file)", fingerprint,
+        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets/" + set + "/videos", fingerprint,
                 () -> Blocking.call(() -> keep(stored, upload))
                         .then(commands.<VideoAttachedEvent>send(command)
                                 .onErrorResume(refused -> Blocking.call(() -> {
