@@ -3,10 +3,17 @@ package dev.hinge.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.hinge.platform.test.Videos;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +95,51 @@ class CoachingAcrossServicesTest {
         await().untilAsserted(() -> coach.get("/api/v1/athletes/" + athlete.id() + "/timeline").expectStatus().isNotFound());
         assertShutOut(coach, athlete, videoId);
         assertThat(videoIds(coach.ok("/api/v1/me/review-queue"))).doesNotContain(videoId);
+    }
+
+    @Test
+    void anUploadedVideoPlaysToTheAthleteAndTheCoachesTheyGrantAndToNoOneElse() {
+        Person coach = Person.register(coaches, "Video coach");
+        Person stranger = Person.register(coaches, "Video stranger");
+        Person mark = Person.register(athletes, "Filmed lifter");
+        grant(mark, coach);
+        String set = mark.created("/api/v1/me/sets", "{\"exercise\":\"deadlift\",\"load\":{\"value\":365,\"unit\":\"lb\"},\"reps\":5}")
+                .get("id").asText();
+        byte[] mp4 = Videos.bytes(Videos.MP4);
+        MultipartBodyBuilder upload = new MultipartBodyBuilder();
+        upload.part("file", new ByteArrayResource(mp4) {
+            @Override
+            public String getFilename() {
+                return "deadlift.mp4";
+            }
+        });
+        JsonNode video = athletes.post().uri("/api/v1/me/sets/" + set + "/videos").headers(h -> h.setBearerAuth(mark.token()))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(upload.build()))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String videoId = video.get("id").asText();
+        String url = video.get("url").asText();
+
+        assertThat(mark.get(url).expectStatus().isOk().expectHeader().contentType("video/mp4")
+                .expectBody(byte[].class).returnResult().getResponseBody()).isEqualTo(mp4);
+        await().untilAsserted(() -> assertThat(videoIds(coach.ok("/api/v1/me/review-queue"))).contains(videoId));
+        assertThat(coach.ok("/api/v1/me/review-queue").get("items").findValuesAsText("url")).contains(url);
+        assertThat(coaches.get().uri(url).headers(h -> {
+            h.setBearerAuth(coach.token());
+            h.set(HttpHeaders.RANGE, "bytes=100-199");
+        }).exchange().expectStatus().isEqualTo(206).expectHeader().contentType("video/mp4")
+                .expectBody(byte[].class).returnResult().getResponseBody()).isEqualTo(Arrays.copyOfRange(mp4, 100, 200));
+
+        stranger.get(url).expectStatus().isNotFound();
+        mark.on(coaches).get(url).expectStatus().isForbidden();
+        athlete401(url);
+        mark.delete("/api/v1/me/coaches/" + coach.id()).expectStatus().isNoContent();
+        await().untilAsserted(() -> coach.get(url).expectStatus().isNotFound());
+        mark.get(url).expectStatus().isOk();
+    }
+
+    private static void athlete401(String url) {
+        athletes.get().uri(url).exchange().expectStatus().isUnauthorized();
+        coaches.get().uri(url).exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Videos athletes attached, and whether they were reviewed: the coach's review queue. */
@@ -57,6 +58,11 @@ public class VideoProjection {
     public boolean isVideoOf(UUID videoId, UUID athleteId) {
         return jdbc.sql("select count(*) from coach_video where video_id = ? and athlete_id = ?")
                 .params(videoId, athleteId).query(Long.class).single() > 0;
+    }
+
+    /** Whose video this is, if an athlete attached it. */
+    public Optional<UUID> athleteOf(UUID videoId) {
+        return jdbc.sql("select athlete_id from coach_video where video_id = ?").param(videoId).query(UUID.class).optional();
     }
 
     /** Unreviewed videos of these athletes, oldest first. */

@@ -17,6 +17,7 @@ import dev.hinge.kernel.training.SetId;
 import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;
 import dev.hinge.kernel.training.VideoId;
+import dev.hinge.kernel.training.VideoSource;
 import dev.hinge.kernel.training.VideoUrl;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -75,6 +76,14 @@ final class AthleteSide {
         VideoId video = new VideoId(UUID.randomUUID());
         append(athlete, new VideoAttachedEvent(athlete, video, set, new Exercise(exercise),
                 new VideoUrl("https://example.com/" + video + ".mp4"), "side view", at));
+        return video;
+    }
+
+    /** An uploaded video, recorded as athlete-service records one once its file is kept. */
+    VideoId uploadsVideo(AthleteId athlete, SetId set, String exercise, Instant at) {
+        VideoId video = new VideoId(UUID.randomUUID());
+        append(athlete, new VideoAttachedEvent(athlete, video, set, new Exercise(exercise), VideoSource.UPLOAD,
+                VideoUrl.uploaded(video), null, at));
         return video;
     }
 

@@ -51,6 +51,14 @@ public class ProblemAdvice {
         return validation(e.errors());
     }
 
+    @ExceptionHandler(FieldRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(FieldRefusedException e) {
+        ResponseEntity<ProblemDetail> response = problem(e.status(), e.type(), e.status().getReasonPhrase(),
+                e.error().field() + " " + e.error().message());
+        response.getBody().setProperty("errors", List.of(e.error()));
+        return response;
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         return switch (e.code()) {

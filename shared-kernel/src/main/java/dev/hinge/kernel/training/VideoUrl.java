@@ -8,11 +8,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A link to lift footage. One a person sends goes through {@link #of}: an absolute http or https URL with a host,
- * at most 2048 characters. The canonical constructor only requires a value, so a stored link reads back as it was.
+ * Where lift footage is. A link a person sends goes through {@link #of}: an absolute http or https URL with a host,
+ * at most 2048 characters. An uploaded video's is the platform's own address of it, {@link #uploaded}: a path that
+ * both services serve, each to the readers it allows, so a client resolves it against the service it asked. The
+ * canonical constructor only requires a value, so a stored url reads back as it was.
  */
 public record VideoUrl(String value) {
     public static final int MAX_LENGTH = 2048;
+    /** The path under which both services play uploaded videos, followed by the video's id. */
+    public static final String UPLOADED_PATH = "/api/v1/videos/";
 
     public VideoUrl {
         Objects.requireNonNull(value, "video url");
@@ -41,6 +45,11 @@ public record VideoUrl(String value) {
             throw DomainException.invalid("must name a host");
         }
         return new VideoUrl(value);
+    }
+
+    /** The platform's own address of an uploaded video. */
+    public static VideoUrl uploaded(VideoId video) {
+        return new VideoUrl(UPLOADED_PATH + video);
     }
 
     @Override

@@ -78,7 +78,7 @@ class Athlete {
         SetLoggedEvent set = log.first(athleteId, LogIds.SET, command.setId().value()).orElseThrow(() ->
                 DomainException.notFound("No set " + command.setId() + " in this athlete's log"));
         VideoAttachedEvent video = new VideoAttachedEvent(athleteId, command.videoId(), command.setId(), set.exercise(),
-                command.url(), command.note(), command.at());
+                command.source(), command.url(), command.note(), command.at());
         apply(video);
         return video;
     }

@@ -1,6 +1,8 @@
 package dev.hinge.athlete.videos.web;
 
 import dev.hinge.kernel.common.AthleteId;
+import dev.hinge.kernel.common.DomainException;
+import dev.hinge.kernel.common.ErrorCode;
 import dev.hinge.kernel.common.Text;
 import dev.hinge.kernel.timeline.Timeline;
 import dev.hinge.kernel.training.AttachVideoCommand;
@@ -11,6 +13,10 @@ import dev.hinge.kernel.training.VideoUrl;
 import dev.hinge.platform.idempotency.Idempotency;
 import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.videos.VideoKey;
+import dev.hinge.platform.videos.VideoPlayback;
+import dev.hinge.platform.videos.VideoProperties;
+import dev.hinge.platform.videos.VideoStore;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
@@ -18,34 +24,57 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.hinge.athlete.web.LogRequests.MAX_NOTES;
 
-/** Attach footage to a set already logged, for the coaches to review. */
+/**
+ * Footage of a set already logged, for the coaches to review: a link to it (JSON), or the video itself
+ * ({@code multipart/form-data}), which the athlete then plays from here and their coaches from coach-service.
+ */
 @RestController
 class VideoController {
+    /** Room for the multipart framing and the small parts around a file at the size limit. */
+    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
+
     private final Commands commands;
     private final Clock clock;
     private final Idempotency idempotency;
+    private final VideoStore store;
+    private final VideoPlayback playback;
+    private final VideoProperties properties;
 
-    VideoController(Commands commands, Clock clock, Idempotency idempotency) {
+    VideoController(Commands commands, Clock clock, Idempotency idempotency, VideoStore store, VideoPlayback playback,
+                    VideoProperties properties) {
         this.commands = commands;
         this.clock = clock;
         this.idempotency = idempotency;
+        this.store = store;
+        this.playback = playback;
+        this.properties = properties;
     }
 
     @Schema(example = """
@@ -79,7 +108,76 @@ class VideoController {
         AttachVideoCommand command = new AttachVideoCommand(new AthleteId(athlete),
                 new VideoId(Idempotency.idFor(request.id(), athlete, key, "video")), new SetId(set), url, note, at);
         return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets/" + set + "/videos", request,
-                () -> commands.<VideoAttachedEvent>send(command).map(video -> ResponseEntity.status(HttpStatus.CREATED)
-                        .body(Timeline.describe(video).orElseThrow().data())));
+                () -> commands.<VideoAttachedEvent>send(command).map(VideoController::created));
+    }
+
+    /**
+     * An upload: read and checked while it arrives ({@link UploadedParts}), kept in the store, and only then recorded;
+     * a refused command deletes what was kept, so no file outlives a refusal. A repeat of an Idempotency-Key with the
+     * same file and fields gets the first answer, and the second copy is dropped.
+     */
+    @PostMapping(path = "/api/v1/me/sets/{setId}/videos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<?>> uploadVideo(@AuthenticationPrincipal Jwt jwt, @PathVariable String setId,
+                                        @RequestBody Flux<PartEvent> parts, ServerHttpRequest request,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        UUID athlete = CurrentUser.id(jwt);
+        UUID set = Params.pathId("setId", setId);
+        long maxBytes = properties.maxSize().toBytes();
+        String limit = properties.maxSize().toString();
+        if (request.getHeaders().getContentLength() > maxBytes + MULTIPART_OVERHEAD) {
+            return Mono.error(UploadedParts.tooLarge(limit)); // refused before a byte of the body is read
+        }
+        return Mono.usingWhen(Blocking.call(this::newUploadFile),
+                file -> UploadedParts.read(parts, file, maxBytes, limit)
+                        .flatMap(upload -> Blocking.defer(() -> record(athlete, set, upload, key))),
+                file -> Blocking.call(() -> {
+                    UploadedParts.deleteQuietly(file);
+                    return file;
+                }));
+    }
+
+    private Mono<ResponseEntity<?>> record(UUID athlete, UUID set, UploadedParts.Upload upload, String key) {
+        RequestFields fields = new RequestFields();
+        String note = fields.optional("note", upload.fields().get("note"), n -> Text.optional(n, MAX_NOTES));
+        Instant at = Params.happenedAt(fields, "at", upload.fields().get("at"), clock.instant());
+        fields.validate();
+        VideoId video = new VideoId(Idempotency.idFor(null, athlete, key, "video"));
+        VideoKey stored = new VideoKey(new AthleteId(athlete), video);
+        AttachVideoCommand command = AttachVideoCommand.uploaded(new AthleteId(athlete), video, new SetId(set), note, at);
+        Map<String, Object> fingerprint = new LinkedHashMap<>(upload.fields());
+        fingerprint.put("file", upload.sha256());
+        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets/" + set + "/videos", fingerprint,
+                () -> Blocking.call(() -> keep(stored, upload))
+                        .then(commands.<VideoAttachedEvent>send(command)
+                                .onErrorResume(refused -> Blocking.call(() -> {
+                                    store.delete(stored);
+                                    return stored;
+                                }).then(Mono.error(refused))))
+                        .map(VideoController::created));
+    }
+
+    private VideoKey keep(VideoKey key, UploadedParts.Upload upload) {
+        if (!store.keep(key, upload.format(), upload.file())) {
+            throw new DomainException(ErrorCode.CONFLICT, "A video is already kept under this id; send the upload with another "
+                    + Idempotency.HEADER);
+        }
+        return key;
+    }
+
+    /** The athlete's own uploaded video; another athlete's id, or a linked video's, is not found. */
+    @GetMapping("/api/v1/videos/{videoId}")
+    Mono<ResponseEntity<Flux<DataBuffer>>> play(@AuthenticationPrincipal Jwt jwt, @PathVariable String videoId,
+                                                ServerHttpRequest request) {
+        VideoKey key = new VideoKey(new AthleteId(CurrentUser.id(jwt)), new VideoId(Params.pathId("videoId", videoId)));
+        return playback.play(key, request);
+    }
+
+    private Path newUploadFile() throws java.io.IOException {
+        Files.createDirectories(properties.uploads());
+        return properties.uploads().toAbsolutePath().resolve(UUID.randomUUID() + ".part");
+    }
+
+    private static ResponseEntity<?> created(VideoAttachedEvent video) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(Timeline.describe(video).orElseThrow().data());
     }
 }

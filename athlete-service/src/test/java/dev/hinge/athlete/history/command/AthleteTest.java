@@ -28,6 +28,7 @@ import dev.hinge.kernel.training.SetId;
 import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.VideoAttachedEvent;
 import dev.hinge.kernel.training.VideoId;
+import dev.hinge.kernel.training.VideoSource;
 import dev.hinge.kernel.training.VideoUrl;
 import dev.hinge.platform.recorded.RecordedIds;
 import dev.hinge.platform.test.RecordedInHistory;
@@ -129,6 +130,16 @@ class AthleteTest {
                 .when(new AttachVideoCommand(MARK, video, set, url, "side view", AT.plusSeconds(60)))
                 .expectEvents(new VideoAttachedEvent(MARK, video, set, new Exercise("back_squat"), url, "side view",
                         AT.plusSeconds(60)));
+    }
+
+    @Test
+    void anUploadedVideoIsRecordedAsAnUploadAtThePlatformsAddress() {
+        SetId set = new SetId(UUID.randomUUID());
+        VideoId video = new VideoId(UUID.randomUUID());
+        fixture.given(REGISTERED, setLogged(set, SHARP))
+                .when(AttachVideoCommand.uploaded(MARK, video, set, "front view", AT.plusSeconds(60)))
+                .expectEvents(new VideoAttachedEvent(MARK, video, set, Exercise.DEADLIFT, VideoSource.UPLOAD,
+                        new VideoUrl("/api/v1/videos/" + video), "front view", AT.plusSeconds(60)));
     }
 
     @Test
