@@ -23,6 +23,8 @@ import java.util.Map;
 public class HingeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
     static final String DATA_DIR = "hinge.data-dir";
     static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    /** {@code true} when the service runs on the embedded H2 store (no {@code spring.datasource.url} configured). */
+    static final String EMBEDDED_STORE = "hinge.embedded-store";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -45,7 +47,8 @@ public class HingeEnvironmentPostProcessor implements EnvironmentPostProcessor, 
             environment.getPropertySources().addFirst(new MapPropertySource("hingeEmbeddedStore", Map.of(
                     "spring.datasource.url", url,
                     "spring.datasource.username", "sa",
-                    "spring.datasource.password", EmbeddedStorePassword.keptIn(dataDir, url))));
+                    "spring.datasource.password", EmbeddedStorePassword.keptIn(dataDir, url),
+                    EMBEDDED_STORE, "true")));
         }
     }
 

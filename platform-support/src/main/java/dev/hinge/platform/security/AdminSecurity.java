@@ -20,8 +20,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /actuator/**} has its own chain, ahead of the API's: health and info stay open (probes, load balancers);
- * everything else there (dead letters, metrics) needs HTTP Basic as {@code admin} with {@code hinge.admin.password}
+ * {@code /actuator/**} has its own chain, ahead of the API's: health (with its liveness and readiness groups) stays open
+ * for probes and load balancers; everything else there (info with the version and commit, metrics, the Prometheus
+ * scrape, dead letters) needs HTTP Basic as {@code admin} with {@code hinge.admin.password}
  * ({@code HINGE_ADMIN_PASSWORD}). Without that setting no credential is accepted: an operator endpoint that can evict
  * events must not be reachable with a password nobody chose. A path under {@code /actuator} that is no endpoint is a
  * 404, as elsewhere.
@@ -45,7 +46,7 @@ public class AdminSecurity {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .httpBasic(basic -> basic.authenticationManager(administrators(passwords, password)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().hasRole("ADMIN"))
                 .build();
     }

@@ -10,6 +10,8 @@ import dev.hinge.readside.timeline.TimelineUpdates.Recorded;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerSentEvent;
@@ -48,7 +50,8 @@ import java.util.function.Consumer;
  * reconnect may not). A stream remembers no more than its first page's ids. Each stream keeps at most
  * {@code hinge.timeline.stream-buffer} items waiting for a slow client; one that
  * falls further behind is dropped, with a last {@value #RECONNECT} event that says to reconnect with its
- * {@code Last-Event-ID}. A stream ends when its token expires (a last {@value #TOKEN_EXPIRED} event) or when
+ * {@code Last-Event-ID}; so does every stream when the service stops, at once, so that open streams never hold a stop
+ * up. A stream ends when its token expires (a last {@value #TOKEN_EXPIRED} event) or when
  * {@code until} emits (access revoked). A user has at most {@code hinge.timeline.streams-per-user} streams open;
  * beyond it the answer is 429 with {@code Retry-After}.
  */
@@ -68,6 +71,7 @@ public class TimelineStreams {
     private final Duration retryAfter;
     private final Clock clock;
     private final Map<UUID, Integer> open = new ConcurrentHashMap<>();
+    private final Sinks.Empty<Void> stopping = Sinks.empty();
 
     public TimelineStreams(TimelineUpdates updates, Clock clock,
                            @Value("${hinge.timeline.heartbeat:PT15S}") Duration heartbeat,
@@ -169,6 +173,7 @@ public class TimelineStreams {
                             .doOnNext(r -> sent.accumulateAndGet(r.position(), Math::max)));
             Mono<Optional<ServerSentEvent<Object>>> end = Mono.firstWithSignal(
                     behind.asMono().map(b -> Optional.of(ending(RECONNECT, sent.get()))),
+                    stopping.asMono().then(Mono.fromSupplier(() -> Optional.of(ending(RECONNECT, sent.get())))),
                     expiry(subscriber.expiresAt()).map(e -> Optional.of(ending(TOKEN_EXPIRED, sent.get()))),
                     until.next().map(revoked -> Optional.<ServerSentEvent<Object>>empty())).cache();
             Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(heartbeat).onBackpressureDrop()
@@ -181,6 +186,15 @@ public class TimelineStreams {
                         release(subscriber.userId());
                     });
         });
+    }
+
+    /**
+     * The service is stopping: every stream ends now with a {@value #RECONNECT} event (the web server's graceful
+     * shutdown waits for open responses, and a stream never ends on its own). Before the web server stops.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        stopping.tryEmitEmpty();
     }
 
     /**
