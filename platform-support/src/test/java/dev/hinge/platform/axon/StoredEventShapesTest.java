@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.hinge.kernel.access.CoachAccessGrantedEvent;
 import dev.hinge.kernel.access.CoachAccessRevokedEvent;
+import dev.hinge.kernel.access.CoachInviteCodeIssuedEvent;
+import dev.hinge.kernel.access.InviteCode;
 import dev.hinge.kernel.account.AthleteRegisteredEvent;
 import dev.hinge.kernel.account.CoachRegisteredEvent;
 import dev.hinge.kernel.account.DisplayName;
@@ -83,6 +85,7 @@ class StoredEventShapesTest {
                 new CoachRegisteredEvent(COACH, new DisplayName("Coach Kim"), AT),
                 new CoachAccessGrantedEvent(ATHLETE, COACH, AT),
                 new CoachAccessRevokedEvent(ATHLETE, COACH, AT),
+                new CoachInviteCodeIssuedEvent(COACH, new InviteCode("K7QM4XTBZR"), AT),
                 new SetLoggedEvent(ATHLETE, SET, Exercise.DEADLIFT, Load.of("365", WeightUnit.LB), new Reps(5),
                         new Rpe(new BigDecimal("8.5")), AT, SHARP, List.of(ChecklistItem.values()[0]), "back hurt after"),
                 new VideoAttachedEvent(ATHLETE, VIDEO, SET, Exercise.DEADLIFT, VideoSource.LINK,

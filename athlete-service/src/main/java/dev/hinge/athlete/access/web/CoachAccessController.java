@@ -1,12 +1,16 @@
 package dev.hinge.athlete.access.web;
 
+import dev.hinge.athlete.access.query.CoachesGrantedProjection;
 import dev.hinge.athlete.access.query.KnownCoachesProjection;
+import dev.hinge.kernel.access.InviteCode;
 import dev.hinge.kernel.access.GrantCoachAccessCommand;
 import dev.hinge.kernel.access.RevokeCoachAccessCommand;
 import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.common.CoachId;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.platform.idempotency.Idempotency;
+import dev.hinge.platform.paging.Page;
+import dev.hinge.platform.paging.Paging;
 import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
@@ -17,10 +21,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -30,22 +36,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The athlete decides which coaches see their data. */
+/**
+ * The athlete decides which coaches see their data: they name a coach by id or by the coach's invite code, see whom
+ * they granted, and revoke.
+ */
 @RestController
 class CoachAccessController {
     private final Commands commands;
     private final KnownCoachesProjection coaches;
+    private final CoachesGrantedProjection granted;
     private final Idempotency idempotency;
     private final Clock clock;
 
-    CoachAccessController(Commands commands, KnownCoachesProjection coaches, Idempotency idempotency, Clock clock) {
+    CoachAccessController(Commands commands, KnownCoachesProjection coaches, CoachesGrantedProjection granted,
+                          Idempotency idempotency, Clock clock) {
         this.commands = commands;
         this.coaches = coaches;
+        this.granted = granted;
         this.idempotency = idempotency;
         this.clock = clock;
     }
 
-    record GrantRequest(UUID coachId, String at) {
+    /** Exactly one of {@code coachId} and {@code inviteCode} names the coach. */
+    record GrantRequest(UUID coachId, String inviteCode, String at) {
     }
 
     @PostMapping("/api/v1/me/coaches")
@@ -53,21 +66,47 @@ class CoachAccessController {
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         UUID athlete = CurrentUser.id(jwt);
         RequestFields fields = new RequestFields();
-        CoachId coach = fields.required("coachId", request.coachId(), CoachId::new);
+        InviteCode code = fields.optional("inviteCode", request.inviteCode(), typed -> InviteCode.parse(typed).orElseThrow(
+                () -> DomainException.invalid("must be " + InviteCode.LENGTH + " letters and digits as the coach gave them")));
+        if (request.coachId() == null && request.inviteCode() == null) {
+            fields.reject("coachId", "is required, or else inviteCode");
+        } else if (request.coachId() != null && request.inviteCode() != null) {
+            fields.reject("inviteCode", "must not be given together with coachId");
+        }
         Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
         fields.validate();
-        GrantCoachAccessCommand command = new GrantCoachAccessCommand(new AthleteId(athlete), coach, at);
         return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/coaches", request, () ->
-                Blocking.call(() -> coaches.exists(coach.value())).flatMap(known -> {
-                    if (!known) {
-                        return Mono.error(DomainException.invalid("coachId", "is not the id of a registered coach"));
-                    }
+                Blocking.call(() -> coach(request.coachId(), code)).flatMap(coach -> {
+                    GrantCoachAccessCommand command = new GrantCoachAccessCommand(new AthleteId(athlete), coach, at);
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("athleteId", athlete);
                     body.put("coachId", coach.value());
                     body.put("at", command.at());
                     return commands.send(command).thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(body));
                 }));
+    }
+
+    /** The coach a grant names, known to athlete-service; refused on the field that named them otherwise. */
+    private CoachId coach(UUID coachId, InviteCode code) {
+        if (code != null) {
+            return coaches.byInviteCode(code).map(CoachId::new).orElseThrow(() ->
+                    DomainException.invalid("inviteCode", "is not a coach's current invite code"));
+        }
+        if (!coaches.exists(coachId)) {
+            throw DomainException.invalid("coachId", "is not the id of a registered coach");
+        }
+        return new CoachId(coachId);
+    }
+
+    /** The coaches who have access now, longest-standing first. */
+    @GetMapping("/api/v1/me/coaches")
+    Mono<Page<CoachesGrantedProjection.CoachGranted>> coaches(@AuthenticationPrincipal Jwt jwt,
+                                                              @RequestParam(required = false) String limit,
+                                                              @RequestParam(required = false) String cursor) {
+        UUID athlete = CurrentUser.id(jwt);
+        int size = Paging.limit(limit);
+        int offset = Paging.offset(cursor);
+        return Blocking.call(() -> Paging.page(granted.page(athlete, offset, size + 1), offset, size));
     }
 
     @DeleteMapping("/api/v1/me/coaches/{coachId}")
