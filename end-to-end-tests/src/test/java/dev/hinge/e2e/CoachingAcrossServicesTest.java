@@ -91,6 +91,38 @@ class CoachingAcrossServicesTest {
     }
 
     @Test
+    void anAthleteFindsTheCoachByInviteCodeAndAReplacedCodeStopsWorking() {
+        Person coach = Person.register(coaches, "Coach Invite");
+        JsonNode invite = coach.ok("/api/v1/me/invite");
+        String code = invite.get("code").asText();
+        assertThat(code).matches("[2-9A-HJKMNP-TV-Z]{10}");
+        assertThat(invite.get("url").asText()).isEqualTo("/athlete/invite/" + code);
+        assertThat(coach.ok("/api/v1/me/invite").get("code").asText()).as("asking again").isEqualTo(code);
+
+        Person athlete = Person.register(athletes, "Invited lifter");
+        await().untilAsserted(() -> athlete.post("/api/v1/me/coaches", "{\"inviteCode\":\"" + code + "\"}")
+                .expectStatus().isCreated().expectBody().jsonPath("$.coachId").isEqualTo(coach.id().toString()));
+        await().untilAsserted(() -> assertThat(coach.ok("/api/v1/me/athletes").get("items").findValuesAsText("athleteId"))
+                .contains(athlete.id().toString()));
+        await().untilAsserted(() -> assertThat(athlete.ok("/api/v1/me/coaches").get("items").findValuesAsText("displayName"))
+                .containsExactly("Coach Invite"));
+
+        String replaced = coach.post("/api/v1/me/invite", "").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("code").asText();
+        assertThat(replaced).isNotEqualTo(code);
+        assertThat(coach.ok("/api/v1/me/invite").get("code").asText()).isEqualTo(replaced);
+        Person late = Person.register(athletes, "Late lifter");
+        await().untilAsserted(() -> late.post("/api/v1/me/coaches", "{\"inviteCode\":\"" + code + "\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("inviteCode"));
+        await().untilAsserted(() -> late.post("/api/v1/me/coaches", "{\"inviteCode\":\"" + replaced + "\"}")
+                .expectStatus().isCreated());
+
+        athlete.on(coaches).get("/api/v1/me/invite").expectStatus().isForbidden();
+        coaches.get().uri("/api/v1/me/invite").exchange().expectStatus().isUnauthorized();
+        coach.on(athletes).get("/api/v1/me/coaches").expectStatus().isForbidden();
+    }
+
+    @Test
     void badCoachInputIsABadRequestThatAppendsNothing() {
         Person coach = Person.register(coaches, "Careful coach");
         Person athlete = Person.register(athletes, "Careful lifter");
