@@ -21,6 +21,7 @@ import dev.hinge.kernel.training.Rpe;
 import dev.hinge.kernel.training.SetId;
 import dev.hinge.kernel.training.SetLoggedEvent;
 import dev.hinge.kernel.training.WeightUnit;
+import dev.hinge.platform.test.Csv;
 import dev.hinge.platform.test.FreshPostgres;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -144,7 +145,7 @@ class ExportTest {
                 .expectBody().returnResult();
         String csv = new String(result.getResponseBody(), StandardCharsets.UTF_8);
         assertThat(csv).endsWith("\r\n");
-        List<List<String>> rows = Rfc4180.parse(csv);
+        List<List<String>> rows = Csv.parse(csv);
 
         assertThat(rows.get(0)).containsExactly("id", "performedAt", "exercise", "loadValue", "loadUnit", "reps", "rpe",
                 "painScore", "painQuality", "painLocation", "checklist", "notes");
@@ -191,7 +192,7 @@ class ExportTest {
         assertThat(theirs.get("coaches")).isEmpty();
         String csv = new String(other.get("/api/v1/me/export?format=csv").expectStatus().isOk().expectBody()
                 .returnResult().getResponseBody(), StandardCharsets.UTF_8);
-        assertThat(Rfc4180.parse(csv)).hasSize(1);
+        assertThat(Csv.parse(csv)).hasSize(1);
 
         http.get().uri("/api/v1/me/export").exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/v1/me/export?format=csv").exchange().expectStatus().isUnauthorized();
@@ -213,45 +214,5 @@ class ExportTest {
 
     private static DomainEventMessage<?> message(AthleteId athlete, long sequence, Object event) {
         return new GenericDomainEventMessage<>("Athlete", athlete.toString(), sequence, event);
-    }
-
-    /** Reads RFC 4180 CSV: quoted fields may hold commas, CRLF and doubled quotes; every record ends in CRLF. */
-    static final class Rfc4180 {
-        static List<List<String>> parse(String csv) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < csv.length(); i++) {
-                char c = csv.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    assertThat(c).as("a bare CR or LF outside quotes at %d", i).isNotIn('\r', '\n');
-                    field.append(c);
-                }
-            }
-            assertThat(quoted).as("an open quote at the end").isFalse();
-            assertThat(row).as("a last record without CRLF").isEmpty();
-            return rows;
-        }
     }
 }
