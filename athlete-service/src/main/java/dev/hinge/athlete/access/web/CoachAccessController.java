@@ -1,6 +1,6 @@
 package dev.hinge.athlete.access.web;
 
-import dev.hinge.athlete.access.query.CoachesGrantedProjection;
+import dev.hinge.athlete.access.CoachesGrantedProjection;
 import dev.hinge.athlete.access.query.KnownCoachesProjection;
 import dev.hinge.kernel.access.InviteCode;
 import dev.hinge.kernel.access.GrantCoachAccessCommand;

@@ -1,4 +1,4 @@
-package dev.hinge.coach.export.web;
+package dev.hinge.coach.timeline.web;
 
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.timeline.TimelineItem;

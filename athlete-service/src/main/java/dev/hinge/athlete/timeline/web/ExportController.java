@@ -1,8 +1,8 @@
-package dev.hinge.athlete.export.web;
+package dev.hinge.athlete.timeline.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hinge.athlete.access.query.CoachesGrantedProjection;
+import dev.hinge.athlete.access.CoachesGrantedProjection;
 import dev.hinge.athlete.timeline.query.TimelineProjection;
 import dev.hinge.kernel.account.Role;
 import dev.hinge.kernel.timeline.TimelineItem;

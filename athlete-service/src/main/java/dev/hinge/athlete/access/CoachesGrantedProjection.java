@@ -1,4 +1,4 @@
-package dev.hinge.athlete.access.query;
+package dev.hinge.athlete.access;
 
 import dev.hinge.athlete.config.ReadModels;
 import dev.hinge.kernel.access.CoachAccessGrantedEvent;
@@ -15,7 +15,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** The coaches each athlete has granted access now, since when (a grant after a revoke starts again). */
+/**
+ * The coaches each athlete has granted access now, since when (a grant after a revoke starts again): the athlete's
+ * list of coaches and their export read it.
+ */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
 public class CoachesGrantedProjection {

@@ -1,8 +1,8 @@
-package dev.hinge.coach.export.web;
+package dev.hinge.coach.timeline.web;
 
 import dev.hinge.coach.access.AccessProjection;
 import dev.hinge.coach.progress.CoachProgressProjection;
-import dev.hinge.coach.roster.query.RosterProjection;
+import dev.hinge.coach.roster.AthleteNames;
 import dev.hinge.coach.timeline.query.CoachTimelineProjection;
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.timeline.TimelineItem;
@@ -50,15 +50,15 @@ class AthleteExportController {
     private final AccessProjection access;
     private final CoachTimelineProjection timeline;
     private final CoachProgressProjection progress;
-    private final RosterProjection roster;
+    private final AthleteNames names;
     private final Clock clock;
 
     AthleteExportController(AccessProjection access, CoachTimelineProjection timeline, CoachProgressProjection progress,
-                            RosterProjection roster, Clock clock) {
+                            AthleteNames names, Clock clock) {
         this.access = access;
         this.timeline = timeline;
         this.progress = progress;
-        this.roster = roster;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -89,7 +89,7 @@ class AthleteExportController {
         ProgressQuery query = ProgressQuery.parse(exercise, asOf, clock.instant());
         return Blocking.call(() -> {
             access.require(coach, athlete);
-            String name = roster.facts(athlete).map(RosterProjection.AthleteFacts::displayName).orElse("");
+            String name = names.of(athlete).orElse("");
             ProgressView view = progress.progress(athlete, query.exercise(), query.asOf());
             List<TimelineItem> recent = timeline.store().page(athlete, query.exercise().slug(),
                     query.asOf().minus(SUMMARY_PERIOD), null, query.asOf(), 1000, null).items();
