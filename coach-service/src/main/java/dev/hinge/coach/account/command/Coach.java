@@ -1,5 +1,7 @@
 package dev.hinge.coach.account.command;
 
+import dev.hinge.kernel.access.AcceptCoachAccessOfferCommand;
+import dev.hinge.kernel.access.CoachAccessOfferAcceptedEvent;
 import dev.hinge.kernel.access.CoachInviteCodeIssuedEvent;
 import dev.hinge.kernel.access.InviteCode;
 import dev.hinge.kernel.access.IssueInviteCodeCommand;
@@ -36,6 +38,12 @@ class Coach {
             apply(new CoachInviteCodeIssuedEvent(coachId, command.code(), command.at()));
         }
         return inviteCode;
+    }
+
+    /** The controller has checked that the offer was made to this coach's email and is still open. */
+    @CommandHandler
+    void handle(AcceptCoachAccessOfferCommand command) {
+        apply(new CoachAccessOfferAcceptedEvent(coachId, command.athleteId(), command.offerId(), command.at()));
     }
 
     @EventSourcingHandler

@@ -1,10 +1,14 @@
 package dev.hinge.coach.account.command;
 
+import dev.hinge.kernel.access.AcceptCoachAccessOfferCommand;
+import dev.hinge.kernel.access.AccessOfferId;
+import dev.hinge.kernel.access.CoachAccessOfferAcceptedEvent;
 import dev.hinge.kernel.access.CoachInviteCodeIssuedEvent;
 import dev.hinge.kernel.access.InviteCode;
 import dev.hinge.kernel.access.IssueInviteCodeCommand;
 import dev.hinge.kernel.account.CoachRegisteredEvent;
 import dev.hinge.kernel.account.DisplayName;
+import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.common.CoachId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +36,15 @@ class CoachTest {
                 .when(new IssueInviteCodeCommand(COACH, FIRST, false, AT))
                 .expectEvents(new CoachInviteCodeIssuedEvent(COACH, FIRST, AT))
                 .expectResultMessagePayload(FIRST);
+    }
+
+    @Test
+    void acceptingAnOfferIsRecordedForTheAthlete() {
+        AthleteId athlete = new AthleteId(UUID.randomUUID());
+        AccessOfferId offer = new AccessOfferId(UUID.randomUUID());
+        fixture.given(new CoachRegisteredEvent(COACH, new DisplayName("Coach Kim"), AT))
+                .when(new AcceptCoachAccessOfferCommand(COACH, offer, athlete, AT))
+                .expectEvents(new CoachAccessOfferAcceptedEvent(COACH, athlete, offer, AT));
     }
 
     @Test
