@@ -143,6 +143,83 @@ class CoachingAcrossServicesTest {
     }
 
     @Test
+    void anAthleteFindsTheCoachByInviteCodeAndAReplacedCodeStopsWorking() {
+        Person coach = Person.register(coaches, "Coach Invite");
+        JsonNode invite = coach.ok("/api/v1/me/invite");
+        String code = invite.get("code").asText();
+        assertThat(code).matches("[2-9A-HJKMNP-TV-Z]{10}");
+        assertThat(invite.get("url").asText()).isEqualTo("/athlete/invite/" + code);
+        assertThat(coach.ok("/api/v1/me/invite").get("code").asText()).as("asking again").isEqualTo(code);
+
+        Person athlete = Person.register(athletes, "Invited lifter");
+        await().untilAsserted(() -> athlete.post("/api/v1/me/coaches", "{\"inviteCode\":\"" + code + "\"}")
+                .expectStatus().isCreated().expectBody().jsonPath("$.coachId").isEqualTo(coach.id().toString()));
+        await().untilAsserted(() -> assertThat(coach.ok("/api/v1/me/athletes").get("items").findValuesAsText("athleteId"))
+                .contains(athlete.id().toString()));
+        await().untilAsserted(() -> assertThat(athlete.ok("/api/v1/me/coaches").get("items").findValuesAsText("displayName"))
+                .containsExactly("Coach Invite"));
+
+        String replaced = coach.post("/api/v1/me/invite", "").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("code").asText();
+        assertThat(replaced).isNotEqualTo(code);
+        assertThat(coach.ok("/api/v1/me/invite").get("code").asText()).isEqualTo(replaced);
+        Person late = Person.register(athletes, "Late lifter");
+        await().untilAsserted(() -> late.post("/api/v1/me/coaches", "{\"inviteCode\":\"" + code + "\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("inviteCode"));
+        await().untilAsserted(() -> late.post("/api/v1/me/coaches", "{\"inviteCode\":\"" + replaced + "\"}")
+                .expectStatus().isCreated());
+
+        athlete.on(coaches).get("/api/v1/me/invite").expectStatus().isForbidden();
+        coaches.get().uri("/api/v1/me/invite").exchange().expectStatus().isUnauthorized();
+        coach.on(athletes).get("/api/v1/me/coaches").expectStatus().isForbidden();
+    }
+
+    @Test
+    void anOfferByEmailAnswersAlikeForAnyAddressAndGrantsOnlyOnceTheCoachAccepts() {
+        String email = "coach.offer+" + java.util.UUID.randomUUID() + "@example.com";
+        Person coach = Person.register(coaches, "Coach Offer", email);
+        Person stranger = Person.register(coaches, "Other coach");
+        Person athlete = Person.register(athletes, "Offering lifter");
+
+        JsonNode known = athlete.post("/api/v1/me/coaches", "{\"coachEmail\":\"" + email.toUpperCase() + "\"}")
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode unknown = athlete.post("/api/v1/me/coaches", "{\"coachEmail\":\"nobody-" + email + "\"}")
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(known.get("coachEmail").asText()).isEqualTo(email);
+        assertThat(fieldNames(known)).as("the same answer, known address or not").isEqualTo(fieldNames(unknown));
+        assertThat(athlete.ok("/api/v1/me/coaches").get("items")).as("no access before the coach accepts").isEmpty();
+
+        await().untilAsserted(() -> assertThat(coach.ok("/api/v1/me/offers").get("items").findValuesAsText("athleteId"))
+                .containsExactly(athlete.id().toString()));
+        JsonNode offer = coach.ok("/api/v1/me/offers").get("items").get(0);
+        assertThat(offer.get("displayName").asText()).isEqualTo("Offering lifter");
+        assertThat(stranger.ok("/api/v1/me/offers").get("items")).isEmpty();
+        String accept = "/api/v1/me/offers/" + offer.get("offerId").asText() + "/accept";
+        stranger.post(accept, "").expectStatus().isNotFound();
+
+        coach.post(accept, "").expectStatus().isAccepted().expectBody()
+                .jsonPath("$.athleteId").isEqualTo(athlete.id().toString());
+        await().untilAsserted(() -> assertThat(athlete.ok("/api/v1/me/coaches").get("items").findValuesAsText("displayName"))
+                .containsExactly("Coach Offer"));
+        await().untilAsserted(() -> coach.get("/api/v1/athletes/" + athlete.id() + "/timeline").expectStatus().isOk());
+        await().untilAsserted(() -> assertThat(coach.ok("/api/v1/me/offers").get("items")).isEmpty());
+        coach.post(accept, "").expectStatus().isNotFound();
+
+        athlete.post("/api/v1/me/coaches", "{\"coachEmail\":\"not an address\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("coachEmail");
+        athlete.post("/api/v1/me/coaches", "{\"coachEmail\":\"" + email + "\",\"inviteCode\":\"K7QM4XTBZR\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("coachEmail");
+        athlete.on(coaches).get("/api/v1/me/offers").expectStatus().isForbidden();
+        coaches.get().uri("/api/v1/me/offers").exchange().expectStatus().isUnauthorized();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void badCoachInputIsABadRequestThatAppendsNothing() {
         Person coach = Person.register(coaches, "Careful coach");
         Person athlete = Person.register(athletes, "Careful lifter");

@@ -10,7 +10,10 @@ import java.util.UUID;
 record Person(WebTestClient http, UUID id, String token) {
 
     static Person register(WebTestClient http, String name) {
-        String email = name.toLowerCase().replace(' ', '.') + "+" + UUID.randomUUID() + "@example.com";
+        return register(http, name, name.toLowerCase().replace(' ', '.') + "+" + UUID.randomUUID() + "@example.com");
+    }
+
+    static Person register(WebTestClient http, String name, String email) {
         JsonNode body = http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"displayName\":\"" + name + "\"}")
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();

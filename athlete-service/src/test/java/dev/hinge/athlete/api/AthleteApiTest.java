@@ -208,7 +208,8 @@ class AthleteApiTest {
                 new String[]{"GET", "/api/v1/me/cues"}, new String[]{"GET", "/api/v1/me/timeline/stream"},
                 new String[]{"POST", "/api/v1/me/sets"}, new String[]{"POST", "/api/v1/me/pain-reports"},
                 new String[]{"POST", "/api/v1/me/coaches"}, new String[]{"POST", "/api/v1/me/sets/" + UUID.randomUUID() + "/videos"},
-                new String[]{"DELETE", "/api/v1/me/coaches/" + UUID.randomUUID()});
+                new String[]{"DELETE", "/api/v1/me/coaches/" + UUID.randomUUID()}, new String[]{"GET", "/api/v1/me/coaches"},
+                new String[]{"GET", "/api/v1/me/export"}, new String[]{"GET", "/api/v1/me/export?format=csv"});
         UUID coach = UUID.randomUUID(); // a coach account, as coach-service writes it into the shared table
         jdbc.sql("insert into account (id, role, email, password_hash, display_name, created_at) values (?, 'COACH', ?, 'x', 'Coach', now())")
                 .params(coach, coach + "@example.com").update();

@@ -93,7 +93,7 @@ final class AthleteSide {
         RedFlagStop.raise(athlete, id.value(), null, report, at).ifPresent(e -> append(athlete, e));
     }
 
-    private synchronized void append(AthleteId athlete, Object event) {
+    synchronized void append(AthleteId athlete, Object event) {
         long sequence = sequences.merge(athlete, 0L, (previous, zero) -> previous + 1);
         eventStore.publish(new GenericDomainEventMessage<>("Athlete", athlete.toString(), sequence, event));
     }

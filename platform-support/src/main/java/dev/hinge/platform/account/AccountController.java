@@ -261,7 +261,8 @@ public class AccountController {
         return role.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String email(String raw) {
+    /** An email address as accounts keep it: at most 254 characters, lower-case; else refused. */
+    public static String email(String raw) {
         String email = Text.required(raw, 254).toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(email).matches()) {
             throw DomainException.invalid("must be an email address");

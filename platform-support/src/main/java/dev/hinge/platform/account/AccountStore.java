@@ -19,7 +19,7 @@ import java.util.UUID;
  * token generation goes up on logout and password change: tokens of an older generation are refused.
  */
 @Repository
-class AccountStore implements TokenGenerations {
+public class AccountStore implements TokenGenerations {
     private final JdbcClient jdbc;
 
     AccountStore(JdbcClient jdbc) {
@@ -37,7 +37,7 @@ class AccountStore implements TokenGenerations {
         }
     }
 
-    Optional<Account> find(Role role, UUID id) {
+    public Optional<Account> find(Role role, UUID id) {
         return jdbc.sql("select id, role, email, display_name from account where role = ? and id = ?")
                 .params(role.name(), id)
                 .query((rs, n) -> new Account(rs.getObject(1, UUID.class), Role.valueOf(rs.getString(2)),

@@ -91,7 +91,11 @@ public class ApiDocument {
             ApiResponses responses = operation.getResponses();
             add(responses, Problems.INVALID);
             if (!isSignIn(method)) {
-                operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+                SecurityRequirement bearer = new SecurityRequirement().addList(BEARER);
+                // two handler methods of one route (a JSON body and a multipart one) are one operation
+                if (operation.getSecurity() == null || !operation.getSecurity().contains(bearer)) {
+                    operation.addSecurityItem(bearer);
+                }
                 add(responses, Problems.UNAUTHORIZED);
                 add(responses, Problems.FORBIDDEN);
             }

@@ -7,6 +7,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.hinge.kernel.access.CoachAccessGrantedEvent;
 import dev.hinge.kernel.access.CoachAccessRevokedEvent;
+import dev.hinge.kernel.access.AccessOfferId;
+import dev.hinge.kernel.access.CoachAccessOfferAcceptedEvent;
+import dev.hinge.kernel.access.CoachAccessOfferedEvent;
+import dev.hinge.kernel.access.CoachInviteCodeIssuedEvent;
+import dev.hinge.kernel.access.InviteCode;
 import dev.hinge.kernel.account.AthleteRegisteredEvent;
 import dev.hinge.kernel.account.CoachRegisteredEvent;
 import dev.hinge.kernel.account.DisplayName;
@@ -74,6 +79,7 @@ class StoredEventShapesTest {
     private static final CoachId COACH = new CoachId(UUID.fromString("c0000000-0000-4000-8000-000000000002"));
     private static final SetId SET = new SetId(UUID.fromString("5e700000-0000-4000-8000-000000000003"));
     private static final VideoId VIDEO = new VideoId(UUID.fromString("71de0000-0000-4000-8000-000000000004"));
+    private static final AccessOfferId OFFER = new AccessOfferId(UUID.fromString("0ffe0000-0000-4000-8000-00000000000b"));
     private static final Instant AT = Instant.parse("2026-10-01T18:00:00Z");
     private static final PainReport SHARP = new PainReport(new PainScore(6), "lower back", PainQuality.SHARP);
 
@@ -83,6 +89,9 @@ class StoredEventShapesTest {
                 new CoachRegisteredEvent(COACH, new DisplayName("Coach Kim"), AT),
                 new CoachAccessGrantedEvent(ATHLETE, COACH, AT),
                 new CoachAccessRevokedEvent(ATHLETE, COACH, AT),
+                new CoachInviteCodeIssuedEvent(COACH, new InviteCode("K7QM4XTBZR"), AT),
+                new CoachAccessOfferedEvent(ATHLETE, OFFER, "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", AT),
+                new CoachAccessOfferAcceptedEvent(COACH, ATHLETE, OFFER, AT),
                 new SetLoggedEvent(ATHLETE, SET, Exercise.DEADLIFT, Load.of("365", WeightUnit.LB), new Reps(5),
                         new Rpe(new BigDecimal("8.5")), AT, SHARP, List.of(ChecklistItem.values()[0]), "back hurt after"),
                 new VideoAttachedEvent(ATHLETE, VIDEO, SET, Exercise.DEADLIFT, VideoSource.LINK,

@@ -496,6 +496,54 @@ class ProgressFoldTest {
         assertThat(view.activeCues()).containsExactly("push the floor away");
     }
 
+    /** A set logged without a pain answer is "not reported": never pain-free, never painful. */
+    @Nested
+    class PainNotReported {
+        @Test
+        void aSetWithoutAPainAnswerIsNotAPainFreeLoad() {
+            ProgressView view = fold(day(4),
+                    set(Load.lb(200), 5, day(0), PAIN_FREE),
+                    set(Load.lb(250), 5, day(3), null));
+
+            assertThat(view.bestPainFreeLoad()).isEqualTo(dec("200"));
+            assertThat(view.latestPain()).isNull();
+        }
+
+        @Test
+        void scoreZeroIsPainFree() {
+            ProgressView view = fold(day(4),
+                    set(Load.lb(200), 5, day(0), PAIN_FREE),
+                    set(Load.lb(250), 5, day(3), PAIN_FREE));
+
+            assertThat(view.bestPainFreeLoad()).isEqualTo(dec("250"));
+            assertThat(view.painFreeStreak()).isEqualTo(2);
+            assertThat(view.latestPain().score()).isZero();
+            assertThat(view.suggestion().action()).isEqualTo("increase");
+        }
+
+        @Test
+        void sessionsWithoutPainAnswersGiveNoReasonToAddLoad() {
+            ProgressView view = fold(day(4),
+                    set(Load.lb(200), 5, day(0), null),
+                    set(Load.lb(210), 5, day(3), null));
+
+            assertThat(view.bestPainFreeLoad()).isNull();
+            assertThat(view.painFreeStreak()).isZero();
+            assertThat(view.suggestion().action()).isEqualTo("hold");
+            assertThat(view.suggestion().load()).isEqualTo(lb("210"));
+        }
+
+        @Test
+        void aSessionWithoutAPainAnswerIsNotPainfulEither() {
+            ProgressView view = fold(day(4),
+                    set(Load.lb(200), 5, day(0), PAIN_FREE),
+                    set(Load.lb(210), 5, day(3), null));
+
+            assertThat(view.status()).isEqualTo("progressing");
+            assertThat(view.suggestion().action()).isEqualTo("hold");
+        }
+    }
+
     @Test
     void painFreeStreakEndsAtASessionWithoutAPainReport() {
         ProgressView view = fold(day(10),

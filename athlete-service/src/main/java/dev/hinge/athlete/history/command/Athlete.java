@@ -1,8 +1,12 @@
 package dev.hinge.athlete.history.command;
 
+import dev.hinge.kernel.access.AccessOfferId;
 import dev.hinge.kernel.access.CoachAccessGrantedEvent;
+import dev.hinge.kernel.access.CoachAccessOfferedEvent;
 import dev.hinge.kernel.access.CoachAccessRevokedEvent;
 import dev.hinge.kernel.access.GrantCoachAccessCommand;
+import dev.hinge.kernel.access.GrantOfferedAccessCommand;
+import dev.hinge.kernel.access.OfferCoachAccessCommand;
 import dev.hinge.kernel.access.RevokeCoachAccessCommand;
 import dev.hinge.kernel.account.AthleteRegisteredEvent;
 import dev.hinge.kernel.account.RegisterAthleteCommand;
@@ -33,7 +37,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One athlete's history: what they logged and whom they let see it; a red flag in what they log raises a
  * {@link RedFlagStop}, recorded beside the entry, never refusing it. Its state is what its rules decide on: who the
- * athlete is and which coaches they granted. Ids arrive on the commands; a repeat of an id is answered before the
+ * athlete is, which coaches they granted and which offers of access they made. Ids arrive on the commands; a repeat
+ * of an id is answered before the
  * athlete is loaded ({@link LogRepeats}), and whether a set is in this athlete's log is asked of the
  * {@link RecordedIds}, so the state does not grow with the sets, videos and pain reports logged.
  * <p>
@@ -41,11 +46,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * bumps the {@code @Revision} (older snapshots are then ignored and the history is replayed).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("3")
+@Revision("4")
 class Athlete {
     @AggregateIdentifier
     private AthleteId athleteId;
     private final Set<CoachId> coaches = new HashSet<>();
+    private final Set<AccessOfferId> offers = new HashSet<>();
 
     Athlete() {
         // for Axon
@@ -102,6 +108,19 @@ class Athlete {
     }
 
     @CommandHandler
+    void handle(OfferCoachAccessCommand command) {
+        apply(new CoachAccessOfferedEvent(athleteId, command.offerId(), command.coachEmailDigest(), command.at()));
+    }
+
+    /** A coach who took up one of this athlete's offers gets access; an offer the athlete never made grants nothing. */
+    @CommandHandler
+    void handle(GrantOfferedAccessCommand command) {
+        if (offers.contains(command.offerId()) && !coaches.contains(command.coachId())) {
+            apply(new CoachAccessGrantedEvent(athleteId, command.coachId(), command.at()));
+        }
+    }
+
+    @CommandHandler
     void handle(RevokeCoachAccessCommand command) {
         if (!coaches.contains(command.coachId())) {
             throw DomainException.notFound("Coach " + command.coachId() + " has no access to revoke");
@@ -117,6 +136,11 @@ class Athlete {
     @EventSourcingHandler
     void on(CoachAccessGrantedEvent event) {
         coaches.add(event.coachId());
+    }
+
+    @EventSourcingHandler
+    void on(CoachAccessOfferedEvent event) {
+        offers.add(event.offerId());
     }
 
     @EventSourcingHandler

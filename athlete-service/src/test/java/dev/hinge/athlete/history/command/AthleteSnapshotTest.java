@@ -1,6 +1,8 @@
 package dev.hinge.athlete.history.command;
 
+import dev.hinge.kernel.access.AccessOfferId;
 import dev.hinge.kernel.access.CoachAccessGrantedEvent;
+import dev.hinge.kernel.access.CoachAccessOfferedEvent;
 import dev.hinge.kernel.access.CoachAccessRevokedEvent;
 import dev.hinge.kernel.access.GrantCoachAccessCommand;
 import dev.hinge.kernel.account.AthleteRegisteredEvent;
@@ -55,15 +57,18 @@ class AthleteSnapshotTest {
         athlete.on(new CoachAccessGrantedEvent(MARK, carter, AT));
         athlete.on(new CoachAccessGrantedEvent(MARK, former, AT));
         athlete.on(new CoachAccessRevokedEvent(MARK, former, AT));
+        athlete.on(new CoachAccessOfferedEvent(MARK, new AccessOfferId(UUID.fromString("0ffe0000-0000-4000-8000-000000000001")),
+                "digest", AT));
 
         SerializedObject<byte[]> snapshot = serializer.serialize(athlete, byte[].class);
         Athlete read = serializer.deserialize(snapshot);
 
         assertThat(new String(snapshot.getData())).contains(MARK.toString()).contains(carter.toString())
+                .contains("0ffe0000-0000-4000-8000-000000000001")
                 .doesNotContain(former.toString());
         assertThat(read).usingRecursiveComparison().isEqualTo(athlete);
         assertThat(snapshot.getType().getName()).isEqualTo(Athlete.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("3");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("4");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.hinge.athlete.history.command;
 
+import dev.hinge.kernel.access.AccessOfferId;
 import dev.hinge.kernel.access.CoachAccessGrantedEvent;
+import dev.hinge.kernel.access.CoachAccessOfferedEvent;
 import dev.hinge.kernel.access.CoachAccessRevokedEvent;
 import dev.hinge.kernel.access.GrantCoachAccessCommand;
+import dev.hinge.kernel.access.GrantOfferedAccessCommand;
+import dev.hinge.kernel.access.OfferCoachAccessCommand;
 import dev.hinge.kernel.access.RevokeCoachAccessCommand;
 import dev.hinge.kernel.account.AthleteRegisteredEvent;
 import dev.hinge.kernel.account.DisplayName;
@@ -63,6 +67,31 @@ class AthleteTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterAthleteCommand(MARK, new DisplayName("Mark"), AT))
                 .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void anOfferByEmailIsRecordedWithTheDigestOnly() {
+        AccessOfferId offer = new AccessOfferId(UUID.randomUUID());
+        fixture.given(REGISTERED)
+                .when(new OfferCoachAccessCommand(MARK, offer, "digest-of-the-email", AT))
+                .expectEvents(new CoachAccessOfferedEvent(MARK, offer, "digest-of-the-email", AT));
+    }
+
+    @Test
+    void theCoachWhoAcceptedAnOpenOfferIsGranted() {
+        AccessOfferId offer = new AccessOfferId(UUID.randomUUID());
+        CoachId coach = new CoachId(UUID.randomUUID());
+        fixture.given(REGISTERED, new CoachAccessOfferedEvent(MARK, offer, "digest", AT))
+                .when(new GrantOfferedAccessCommand(MARK, coach, offer, AT.plusSeconds(60)))
+                .expectEvents(new CoachAccessGrantedEvent(MARK, coach, AT.plusSeconds(60)));
+    }
+
+    @Test
+    void anOfferTheAthleteNeverMadeGrantsNothing() {
+        fixture.given(REGISTERED, new CoachAccessOfferedEvent(MARK, new AccessOfferId(UUID.randomUUID()), "digest", AT))
+                .when(new GrantOfferedAccessCommand(MARK, new CoachId(UUID.randomUUID()),
+                        new AccessOfferId(UUID.randomUUID()), AT))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.hinge.coach.invites.web;
+
+import dev.hinge.kernel.access.InviteCode;
+import dev.hinge.kernel.access.IssueInviteCodeCommand;
+import dev.hinge.kernel.common.CoachId;
+import dev.hinge.platform.idempotency.Idempotency;
+import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.web.Commands;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A coach's invite code, for athletes to find them by: given out on first asking, replaced on request (the old code
+ * stops working, e.g. once a shared link has spread further than meant). The code lets an athlete grant this coach
+ * access; it opens nothing of anyone's.
+ */
+@RestController
+class InviteController {
+    private final Commands commands;
+    private final Idempotency idempotency;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final String linkBase;
+
+    InviteController(Commands commands, Idempotency idempotency, Clock clock,
+                     @Value("${hinge.invites.link-base:}") String linkBase) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
+    }
+
+    /** {@code url}: the athlete page that grants with this code; a path unless {@code hinge.invites.link-base} is set. */
+    record Invite(String code, String url) {
+    }
+
+    @GetMapping("/api/v1/me/invite")
+    Mono<Invite> invite(@AuthenticationPrincipal Jwt jwt) {
+        return issue(CurrentUser.id(jwt), false);
+    }
+
+    @PostMapping("/api/v1/me/invite")
+    Mono<ResponseEntity<?>> replace(@AuthenticationPrincipal Jwt jwt,
+                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        UUID coach = CurrentUser.id(jwt);
+        return idempotency.execute(coach.toString(), key, "POST /api/v1/me/invite", Map.of(),
+                () -> issue(coach, true).map(ResponseEntity::ok));
+    }
+
+    private Mono<Invite> issue(UUID coach, boolean replace) {
+        return commands.<InviteCode>send(new IssueInviteCodeCommand(new CoachId(coach), InviteCode.generate(random),
+                replace, clock.instant())).map(code -> new Invite(code.value(), linkBase + "/athlete/invite/" + code));
+    }
+}

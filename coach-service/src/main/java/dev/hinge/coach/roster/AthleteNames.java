@@ -1,0 +1,22 @@
+package dev.hinge.coach.roster;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The name an athlete shows their coaches, from the roster's read model, for any use case that prints it. */
+@Component
+public class AthleteNames {
+    private final JdbcClient jdbc;
+
+    AthleteNames(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> of(UUID athlete) {
+        return jdbc.sql("select display_name from coach_athlete where athlete_id = ?").params(athlete)
+                .query(String.class).optional();
+    }
+}

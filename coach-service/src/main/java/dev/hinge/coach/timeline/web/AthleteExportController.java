@@ -1,0 +1,105 @@
+package dev.hinge.coach.timeline.web;
+
+import dev.hinge.coach.access.AccessProjection;
+import dev.hinge.coach.progress.CoachProgressProjection;
+import dev.hinge.coach.roster.AthleteNames;
+import dev.hinge.coach.timeline.query.CoachTimelineProjection;
+import dev.hinge.kernel.progress.ProgressView;
+import dev.hinge.kernel.timeline.TimelineItem;
+import dev.hinge.platform.export.SetsCsv;
+import dev.hinge.platform.export.TimelineExport;
+import dev.hinge.platform.problem.InvalidRequestException;
+import dev.hinge.platform.progress.ProgressQuery;
+import dev.hinge.platform.security.CurrentUser;
+import dev.hinge.platform.web.Blocking;
+import dev.hinge.platform.web.Params;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a coach hands on about an athlete who granted them access: the sets as CSV (streamed a page at a time), and a
+ * one-page progress summary of one exercise a physiotherapist can read and print. Anyone else gets 404.
+ */
+@RestController
+class AthleteExportController {
+    /** The summary lists the last eight weeks of the exercise, at most this many entries, so it fits one page. */
+    static final Duration SUMMARY_PERIOD = Duration.ofDays(56);
+    static final int SUMMARY_ENTRIES = 40;
+
+    private final AccessProjection access;
+    private final CoachTimelineProjection timeline;
+    private final CoachProgressProjection progress;
+    private final AthleteNames names;
+    private final Clock clock;
+
+    AthleteExportController(AccessProjection access, CoachTimelineProjection timeline, CoachProgressProjection progress,
+                            AthleteNames names, Clock clock) {
+        this.access = access;
+        this.timeline = timeline;
+        this.progress = progress;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/athletes/{athleteId}/export")
+    Mono<ResponseEntity<Flux<DataBuffer>>> export(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
+                                                  @RequestParam(required = false) String format) {
+        UUID coach = CurrentUser.id(jwt);
+        UUID athlete = Params.pathId("athleteId", athleteId);
+        if (!"csv".equals(format)) {
+            return Mono.error(InvalidRequestException.of("format", "must be csv (the sets)"));
+        }
+        Instant now = clock.instant();
+        return Blocking.call(() -> {
+            access.require(coach, athlete);
+            Flux<DataBuffer> csv = SetsCsv.lines(TimelineExport.items(timeline.store(), athlete, null))
+                    .map(line -> DefaultDataBufferFactory.sharedInstance.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            return ResponseEntity.ok().headers(TimelineExport.attachment("hinge-sets-" + athlete, now, "csv"))
+                    .contentType(MediaType.parseMediaType(SetsCsv.MEDIA_TYPE)).body(csv);
+        });
+    }
+
+    @GetMapping(path = "/api/v1/athletes/{athleteId}/summary", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<ResponseEntity<String>> summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
+                                         @RequestParam(required = false) String exercise,
+                                         @RequestParam(required = false) String asOf) {
+        UUID coach = CurrentUser.id(jwt);
+        UUID athlete = Params.pathId("athleteId", athleteId);
+        ProgressQuery query = ProgressQuery.parse(exercise, asOf, clock.instant());
+        return Blocking.call(() -> {
+            access.require(coach, athlete);
+            String name = names.of(athlete).orElse("");
+            ProgressView view = progress.progress(athlete, query.exercise(), query.asOf());
+            List<TimelineItem> recent = timeline.store().page(athlete, query.exercise().slug(),
+                    query.asOf().minus(SUMMARY_PERIOD), null, query.asOf(), 1000, null).items();
+            List<TimelineItem> shown = recent.subList(Math.max(0, recent.size() - SUMMARY_ENTRIES), recent.size());
+            String html = ProgressSummary.html(name, view, shown, recent.size() - shown.size(), query.asOf());
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("hinge-summary-"
+                            + athlete + "-" + view.exercise() + "-" + LocalDate.ofInstant(query.asOf(), ZoneOffset.UTC)
+                            + ".html").build().toString())
+                    .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
+        });
+    }
+}
