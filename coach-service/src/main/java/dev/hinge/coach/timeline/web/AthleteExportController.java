@@ -1,15 +1,15 @@
 package dev.hinge.coach.timeline.web;
 
 import dev.hinge.coach.access.AccessProjection;
-import dev.hinge.coach.progress.CoachProgressProjection;
+import dev.hinge.readside.progress.ProgressProjection;
 import dev.hinge.coach.roster.AthleteNames;
-import dev.hinge.coach.timeline.query.CoachTimelineProjection;
+import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.timeline.TimelineItem;
-import dev.hinge.platform.export.SetsCsv;
-import dev.hinge.platform.export.TimelineExport;
+import dev.hinge.readside.export.SetsCsv;
+import dev.hinge.readside.export.TimelineExport;
 import dev.hinge.platform.problem.InvalidRequestException;
-import dev.hinge.platform.progress.ProgressQuery;
+import dev.hinge.readside.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
@@ -48,12 +48,12 @@ class AthleteExportController {
     static final int SUMMARY_ENTRIES = 40;
 
     private final AccessProjection access;
-    private final CoachTimelineProjection timeline;
-    private final CoachProgressProjection progress;
+    private final TimelineProjection timeline;
+    private final ProgressProjection progress;
     private final AthleteNames names;
     private final Clock clock;
 
-    AthleteExportController(AccessProjection access, CoachTimelineProjection timeline, CoachProgressProjection progress,
+    AthleteExportController(AccessProjection access, TimelineProjection timeline, ProgressProjection progress,
                             AthleteNames names, Clock clock) {
         this.access = access;
         this.timeline = timeline;

@@ -1,8 +1,8 @@
-package dev.hinge.platform.export;
+package dev.hinge.readside.export;
 
 import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.platform.paging.Page;
-import dev.hinge.platform.timeline.TimelineStore;
+import dev.hinge.readside.timeline.TimelineStore;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;

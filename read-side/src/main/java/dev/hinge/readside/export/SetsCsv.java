@@ -1,4 +1,4 @@
-package dev.hinge.platform.export;
+package dev.hinge.readside.export;
 
 import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.timeline.TimelineItem;
