@@ -86,9 +86,15 @@ class CoachAccessController {
     record GrantAnswer(UUID athleteId, UUID coachId, Instant at) {
     }
 
+    /** The answer to an offer by email, the same whoever has the address. */
+    record OfferAnswer(String coachEmail, Instant at) {
+    }
+
     @Operation(summary = "Grant a coach access to everything about you, past and future, until you revoke it",
-            description = "The coach's id is what the coach's `GET /api/v1/me` answers; an id that is not a registered coach's is a 400.")
+            description = """
+                    Name the coach by exactly one of: `coachId` (what the coach's `GET /api/v1/me` answers), `inviteCode`                     (the coach's `GET /api/v1/me/invite`), both answered 201; or `coachEmail`, answered 202 alike for any                     address: the coach with that address sees the offer and access follows once they accept it.""")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = GrantAnswer.class)))
+    @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = OfferAnswer.class)))
     @PostMapping("/api/v1/me/coaches")
     Mono<ResponseEntity<?>> grant(@AuthenticationPrincipal Jwt jwt, @RequestBody GrantRequest request,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -125,12 +131,9 @@ class CoachAccessController {
     private Mono<ResponseEntity<?>> offer(UUID athlete, String email, Instant at, GrantRequest request, String key) {
         return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/coaches", request, () -> {
             AccessOfferId offer = new AccessOfferId(Idempotency.idFor(null, athlete, key, "access-offer"));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("coachEmail", email);
-            body.put("at", at);
             return Blocking.call(() -> digests.of(email))
                     .flatMap(digest -> commands.send(new OfferCoachAccessCommand(new AthleteId(athlete), offer, digest, at)))
-                    .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(body));
+                    .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new OfferAnswer(email, at)));
         });
     }
 

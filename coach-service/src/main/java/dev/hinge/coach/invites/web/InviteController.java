@@ -6,6 +6,9 @@ import dev.hinge.kernel.common.CoachId;
 import dev.hinge.platform.idempotency.Idempotency;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Commands;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,6 +54,8 @@ class InviteController {
         return issue(CurrentUser.id(jwt), false);
     }
 
+    @ApiResponse(responseCode = "200", description = "The new code; the old one stops working",
+            content = @Content(schema = @Schema(implementation = Invite.class)))
     @PostMapping("/api/v1/me/invite")
     Mono<ResponseEntity<?>> replace(@AuthenticationPrincipal Jwt jwt,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {

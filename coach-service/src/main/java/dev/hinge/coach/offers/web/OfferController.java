@@ -17,6 +17,9 @@ import dev.hinge.platform.security.EmailDigests;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,7 +34,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +80,11 @@ class OfferController {
         });
     }
 
+    /** The accepted offer: access follows once athlete-service's offer policy grants it. */
+    record Accepted(UUID offerId, UUID athleteId, Instant at) {
+    }
+
+    @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = Accepted.class)))
     @PostMapping("/api/v1/me/offers/{offerId}/accept")
     Mono<ResponseEntity<?>> accept(@AuthenticationPrincipal Jwt jwt, @PathVariable String offerId,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -87,15 +94,10 @@ class OfferController {
         return idempotency.execute(coach.toString(), key, "POST /api/v1/me/offers/" + offer + "/accept", Map.of(), () ->
                 Blocking.call(() -> offers.open(offer, digest(coach)).orElseThrow(() ->
                                 DomainException.notFound("No open offer " + offer + " to this coach")))
-                        .flatMap(open -> {
-                            Map<String, Object> body = new LinkedHashMap<>();
-                            body.put("offerId", open.offerId());
-                            body.put("athleteId", open.athleteId());
-                            body.put("at", at);
-                            return commands.send(new AcceptCoachAccessOfferCommand(new CoachId(coach),
-                                            new AccessOfferId(open.offerId()), new AthleteId(open.athleteId()), at))
-                                    .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(body));
-                        }));
+                        .flatMap(open -> commands.send(new AcceptCoachAccessOfferCommand(new CoachId(coach),
+                                        new AccessOfferId(open.offerId()), new AthleteId(open.athleteId()), at))
+                                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
+                                        .body(new Accepted(open.offerId(), open.athleteId(), at)))));
     }
 
     private String digest(UUID coach) {

@@ -13,6 +13,9 @@ import dev.hinge.readside.progress.ProgressQuery;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
@@ -80,6 +83,8 @@ class AthleteExportController {
         });
     }
 
+    @ApiResponse(responseCode = "200", description = "A one-page printable HTML summary",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")))
     @GetMapping(path = "/api/v1/athletes/{athleteId}/summary", produces = MediaType.TEXT_HTML_VALUE)
     Mono<ResponseEntity<String>> summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                          @RequestParam(required = false) String exercise,
