@@ -283,6 +283,24 @@ class VideoUploadTest {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("setId");
     }
 
+    /** Malformed multipart the way a hand-rolled client sends it: a 400 naming what is wrong, never a 500. */
+    @Test
+    void aPartWithoutANameIsA400() {
+        AthleteApi mark = AthleteApi.register(http, "Mark");
+        String set = setOf(mark);
+        String boundary = "hinge-test-boundary";
+        String nameless = "--" + boundary + "\r\nContent-Disposition: form-data\r\n\r\nside view\r\n--" + boundary + "--\r\n";
+        raw(mark, set, boundary, nameless).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("file");
+    }
+
+    private WebTestClient.ResponseSpec raw(AthleteApi athlete, String setId, String boundary, String body) {
+        return http.post().uri("/api/v1/me/sets/" + setId + "/videos").headers(h -> h.setBearerAuth(athlete.token()))
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+                .bodyValue(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).exchange();
+    }
+
     @Test
     void anUploadToASetNotInTheLogIsNotFoundAndLeavesNoFile() throws IOException {
         AthleteApi mark = AthleteApi.register(http, "Mark");

@@ -4,6 +4,7 @@ import dev.hinge.platform.problem.FieldRefusedException;
 import dev.hinge.platform.problem.InvalidRequestException;
 import dev.hinge.platform.videos.VideoFormat;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePartEvent;
@@ -65,14 +66,19 @@ final class UploadedParts {
     /** Reads {@code parts}, writing the file to {@code file} (which must not exist yet). */
     static Mono<Upload> read(Flux<PartEvent> parts, Path file, long maxBytes, String limit) {
         UploadedParts upload = new UploadedParts(file, maxBytes, limit);
-        return parts.windowUntil(PartEvent::isLast)
+        return parts.onErrorMap(DataBufferLimitException.class, tooBig -> InvalidRequestException.of("form",
+                        "a form field or part header is larger than this request takes (256 KB); only the file may be large"))
+                .windowUntil(PartEvent::isLast)
                 .concatMap(part -> part.switchOnFirst((first, events) -> first.hasValue()
                         ? upload.part(first.get(), events) : events.then()))
                 .then(Mono.fromCallable(upload::finish));
     }
 
     private Mono<Void> part(PartEvent first, Flux<PartEvent> events) {
-        String name = first.name();
+        String name = first.headers().getContentDisposition().getName();
+        if (name == null) {
+            return refuse(events, InvalidRequestException.of(FILE, "every part needs a name (Content-Disposition: form-data; name=...)"));
+        }
         if (first instanceof FilePartEvent || FILE.equals(name)) {
             if (!FILE.equals(name)) {
                 return refuse(events, InvalidRequestException.of(name, "is not a part of this request"));
