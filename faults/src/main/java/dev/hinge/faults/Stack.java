@@ -5,6 +5,8 @@ import dev.hinge.bench.HingeClient;
 import dev.hinge.bench.Ports;
 import dev.hinge.bench.Service;
 
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -88,7 +90,14 @@ final class Stack implements AutoCloseable {
     void kill(String service) throws InterruptedException {
         Service running = service.equals(ATHLETE) ? athlete : coach;
         ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        ProcessHandle.of(running.pid()).ifPresent(handle -> handle.onExit().join());
+        Optional<ProcessHandle> handle = ProcessHandle.of(running.pid());
+        if (handle.isPresent()) {
+            try {
+                handle.get().onExit().get(60, TimeUnit.SECONDS); // SIGKILL ends it at once; bounded all the same
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(service + " did not end after SIGKILL", e);
+            }
+        }
         running.close();
     }
 

@@ -1,5 +1,8 @@
 package dev.hinge.platform.test;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -8,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -68,28 +70,28 @@ public final class S3Proxy implements AutoCloseable {
     }
 
     private void awaitAnswer(Duration within) throws IOException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("s3proxy stopped at start:\n" + Files.readString(log));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
-                connection.setConnectTimeout(500);
-                connection.getResponseCode(); // any answer (403 without credentials) means it is up
-                connection.disconnect();
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+        try {
+            Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(200)).until(this::answers);
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("s3proxy did not answer within " + within + ":\n" + Files.readString(log));
         }
-        close();
-        throw new IllegalStateException("s3proxy did not answer within " + within + ":\n" + Files.readString(log));
+    }
+
+    /** Any answer (403 without credentials) means it is up; a process that ended is a failure at once. */
+    private boolean answers() throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("s3proxy stopped at start:\n" + Files.readString(log));
+        }
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.getResponseCode();
+            connection.disconnect();
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {
