@@ -3,11 +3,16 @@ package dev.hinge.readside.export;
 import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.platform.paging.Page;
 import dev.hinge.readside.timeline.TimelineStore;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,5 +54,17 @@ public final class TimelineExport {
         headers.setContentDisposition(ContentDisposition.attachment()
                 .filename(base + "-" + LocalDate.ofInstant(at, ZoneOffset.UTC) + "." + extension).build());
         return headers;
+    }
+
+    /** A downloadable file of {@code text}, written as it is produced. */
+    public static ResponseEntity<Flux<DataBuffer>> download(String base, Instant at, String extension, MediaType type,
+                                                            Flux<String> text) {
+        return ResponseEntity.ok().headers(attachment(base, at, extension)).contentType(type)
+                .body(text.map(s -> DefaultDataBufferFactory.sharedInstance.wrap(s.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The sets of {@code items} as a CSV download named {@code base}. */
+    public static ResponseEntity<Flux<DataBuffer>> setsCsv(String base, Instant at, Flux<TimelineItem> items) {
+        return download(base, at, "csv", MediaType.parseMediaType(SetsCsv.MEDIA_TYPE), SetsCsv.lines(items));
     }
 }

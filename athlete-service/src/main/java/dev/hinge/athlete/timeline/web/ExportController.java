@@ -8,13 +8,11 @@ import dev.hinge.kernel.account.Role;
 import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.platform.account.Account;
 import dev.hinge.platform.account.AccountStore;
-import dev.hinge.readside.export.SetsCsv;
 import dev.hinge.readside.export.TimelineExport;
 import dev.hinge.platform.problem.InvalidRequestException;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -64,8 +61,7 @@ class ExportController {
         Instant now = clock.instant();
         Flux<TimelineItem> items = TimelineExport.items(timeline.store(), athlete, null);
         if ("csv".equals(format)) {
-            return Mono.just(ResponseEntity.ok().headers(TimelineExport.attachment("hinge-sets", now, "csv"))
-                    .contentType(MediaType.parseMediaType(SetsCsv.MEDIA_TYPE)).body(bytes(SetsCsv.lines(items))));
+            return Mono.just(TimelineExport.setsCsv("hinge-sets", now, items));
         }
         if (format != null && !"json".equals(format)) {
             return Mono.error(InvalidRequestException.of("format", "must be json or csv"));
@@ -74,8 +70,7 @@ class ExportController {
                 Flux.just(opening),
                 items.index().map(item -> (item.getT1() == 0 ? "" : ",") + write(item.getT2())),
                 Flux.just("]}")));
-        return Mono.just(ResponseEntity.ok().headers(TimelineExport.attachment("hinge-export", now, "json"))
-                .contentType(MediaType.APPLICATION_JSON).body(bytes(document)));
+        return Mono.just(TimelineExport.download("hinge-export", now, "json", MediaType.APPLICATION_JSON, document));
     }
 
     /** The document up to the opening of its timeline list. */
@@ -97,9 +92,5 @@ class ExportController {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Flux<DataBuffer> bytes(Flux<String> text) {
-        return text.map(s -> DefaultDataBufferFactory.sharedInstance.wrap(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

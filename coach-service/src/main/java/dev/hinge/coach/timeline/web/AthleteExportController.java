@@ -6,7 +6,6 @@ import dev.hinge.coach.roster.AthleteNames;
 import dev.hinge.readside.timeline.TimelineProjection;
 import dev.hinge.kernel.progress.ProgressView;
 import dev.hinge.kernel.timeline.TimelineItem;
-import dev.hinge.readside.export.SetsCsv;
 import dev.hinge.readside.export.TimelineExport;
 import dev.hinge.platform.problem.InvalidRequestException;
 import dev.hinge.readside.progress.ProgressQuery;
@@ -17,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -76,10 +74,7 @@ class AthleteExportController {
         Instant now = clock.instant();
         return Blocking.call(() -> {
             access.require(coach, athlete);
-            Flux<DataBuffer> csv = SetsCsv.lines(TimelineExport.items(timeline.store(), athlete, null))
-                    .map(line -> DefaultDataBufferFactory.sharedInstance.wrap(line.getBytes(StandardCharsets.UTF_8)));
-            return ResponseEntity.ok().headers(TimelineExport.attachment("hinge-sets-" + athlete, now, "csv"))
-                    .contentType(MediaType.parseMediaType(SetsCsv.MEDIA_TYPE)).body(csv);
+            return TimelineExport.setsCsv("hinge-sets-" + athlete, now, TimelineExport.items(timeline.store(), athlete, null));
         });
     }
 
