@@ -1,5 +1,6 @@
 package dev.hinge.readside.chart;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.pain.PainQuality;
 import dev.hinge.kernel.pain.PainReport;
@@ -15,6 +16,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,8 @@ public record ProgressChart(String exercise, String exerciseName, String unit, L
     static final String CUE = "cue_assigned";
     /** The timeline item types a chart reads. */
     public static final List<String> TYPES = List.of(SET, DELOAD, CUE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     public ProgressChart {
         points = List.copyOf(points);
@@ -63,10 +67,28 @@ public record ProgressChart(String exercise, String exerciseName, String unit, L
      */
     public record Point(Instant at, BigDecimal load, int reps, Integer pain, String painQuality, boolean redFlag,
                         UUID setId) {
+        /** "2026-10-03 18:00 UTC", for the table a screen reader reads. */
+        @JsonIgnore
+        public String when() {
+            return WHEN.format(at);
+        }
+
+        /** "6 (sharp)", "0", or "not reported". */
+        @JsonIgnore
+        public String painText() {
+            if (pain == null) {
+                return "not reported";
+            }
+            return "none".equals(painQuality) ? pain.toString() : pain + " (" + painQuality + ")";
+        }
     }
 
     /** A vertical marker: {@code kind} is {@code deload} or {@code cue}; the label is "scale to 50%" or the cue. */
     public record Marker(Instant at, String kind, String label) {
+        @JsonIgnore
+        public String when() {
+            return WHEN.format(at);
+        }
     }
 
     /** From {@code at}, the best pain-free load is {@code load} (null: none since the deload). */

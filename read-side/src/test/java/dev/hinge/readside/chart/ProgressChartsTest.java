@@ -144,6 +144,7 @@ class ProgressChartsTest {
         assertThat(json.at("/deloadLevel").decimalValue()).isEqualByComparingTo("180");
         assertThat(json.get("markers")).hasSize(4);
         assertThat(json.get("painFreeBest")).hasSize(7);
+        assertThat(json.at("/points/0").has("when")).isFalse();
     }
 
     @Test
@@ -189,6 +190,11 @@ class ProgressChartsTest {
                 new Step(day1.plus(Duration.ofDays(4)), new BigDecimal("150")),
                 new Step(day1.plus(Duration.ofDays(5)), new BigDecimal("150")));
         assertThat(chart.summary()).contains("5 sets", "1 set with pain, 1 with a red flag.");
+        assertThat(chart.points()).extracting(Point::painText)
+                .containsExactly("0", "not reported", "5 (radiating)", "0", "0");
+        assertThat(chart.points().get(0).when()).isEqualTo("2026-09-01 18:00 UTC");
+        // the picker's exercises: those with progress, by slug
+        assertThat(progress.exercises(athlete.value())).extracting(Exercise::slug).containsExactly("deadlift", "squat");
     }
 
     @Test
