@@ -10,26 +10,19 @@
     }
 
     var NARROW = 520;
-    var GREEN = [26, 152, 80];
-    var YELLOW = [254, 224, 139];
-    var RED = [215, 48, 39];
     var NOT_REPORTED = '#9e9e9e';
     var REFERENCE = '#4a4a4a';
     var DELOAD = '#1f5fbf';
     var CUE = '#7b3fa0';
     var BEST = '#00897b';
 
-    /** Pain 0 green, 5 yellow, 10 red; not reported grey. */
+    /** Pain 0 green, about 5 orange, 10 red (hue 120 down to 0, faster at first); not reported grey. */
     function painColor(pain) {
         if (pain === null || pain === undefined) {
             return NOT_REPORTED;
         }
         var t = Math.max(0, Math.min(10, pain)) / 10;
-        var from = t < 0.5 ? GREEN : YELLOW;
-        var to = t < 0.5 ? YELLOW : RED;
-        var f = t < 0.5 ? t * 2 : (t - 0.5) * 2;
-        var c = [0, 1, 2].map(function (i) { return Math.round(from[i] + (to[i] - from[i]) * f); });
-        return 'rgb(' + c.join(',') + ')';
+        return 'hsl(' + Math.round(120 * Math.pow(1 - t, 1.5)) + ', 80%, ' + (t === 0 ? 38 : 46) + '%)';
     }
 
     function escape(text) {
@@ -51,15 +44,15 @@
     }
 
     /**
-     * Vertical markers close together (within 3% of the shown time span) would write over each other: the first of
+     * Vertical markers close together (less than 22 px apart on the plot) would write over each other: the first of
      * such a run carries one label for all of them ("scale to 50% + 3 cues"); every marker keeps its own line.
      */
-    function markerLabels(markers, span, narrow) {
+    function markerLabels(markers, near, narrow) {
         var labels = [];
         var i = 0;
         while (i < markers.length) {
             var j = i;
-            while (j + 1 < markers.length && time(markers[j + 1].at) - time(markers[i].at) <= span * 0.03) {
+            while (j + 1 < markers.length && time(markers[j + 1].at) - time(markers[i].at) <= near) {
                 j++;
             }
             var run = markers.slice(i, j + 1);
@@ -80,7 +73,8 @@
         return labels;
     }
 
-    function option(chart, narrow) {
+    function option(chart, width) {
+        var narrow = width < NARROW;
         var unit = chart.unit || '';
         var points = chart.points || [];
         var markers = chart.markers || [];
@@ -135,7 +129,8 @@
                     position: 'insideEndBottom', color: DELOAD, fontSize: fontSize}
             });
         }
-        var labels = markerLabels(markers, span, narrow);
+        var plotWidth = Math.max(100, width - (narrow ? 56 : 84));
+        var labels = markerLabels(markers, span * 22 / plotWidth, narrow);
         markers.forEach(function (m, i) {
             var color = m.kind === 'deload' ? DELOAD : CUE;
             lines.push({
@@ -153,7 +148,6 @@
 
         return {
             animation: false,
-            aria: {enabled: true, label: {description: chart.summary}},
             grid: {left: narrow ? 44 : 60, right: narrow ? 12 : 24, top: narrow ? 34 : 40, bottom: narrow ? 56 : 60,
                 containLabel: false},
             legend: {
@@ -179,7 +173,8 @@
             },
             xAxis: {
                 type: 'time', min: minT - pad, max: maxT + pad,
-                axisLabel: {fontSize: fontSize, hideOverlap: true},
+                axisLabel: {fontSize: fontSize, hideOverlap: true, formatter: {year: '{yyyy}', month: '{MMM}',
+                    day: '{MMM} {d}', hour: '{MMM} {d}', minute: '{MMM} {d}', second: '{MMM} {d}'}},
                 splitLine: {show: false}
             },
             yAxis: {
@@ -214,9 +209,8 @@
             return;
         }
         var instance = window.echarts.getInstanceByDom(el) || window.echarts.init(el, null, {renderer: 'canvas'});
-        var narrow = el.clientWidth < NARROW;
-        el.setAttribute('data-chart-narrow', String(narrow));
-        instance.setOption(option(chart, narrow), true);
+        el.setAttribute('data-chart-narrow', String(el.clientWidth < NARROW));
+        instance.setOption(option(chart, el.clientWidth), true);
     }
 
     function renderAll(root) {
@@ -256,9 +250,7 @@
                     return;
                 }
                 instance.resize();
-                if (String(el.clientWidth < NARROW) !== el.getAttribute('data-chart-narrow')) {
-                    render(el);
-                }
+                render(el);
             });
         }, 100);
     });
