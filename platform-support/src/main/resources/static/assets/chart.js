@@ -93,7 +93,11 @@
         var span = maxT - minT + 2 * pad;
         var minY = loads.length ? Math.min.apply(null, loads) : 0;
         var maxY = loads.length ? Math.max.apply(null, loads) : 100;
-        var step = maxY > 200 ? 20 : 10;
+        var range = Math.max(maxY - minY, 10);
+        // an interval the axis bounds are multiples of: no label crowds the first or the last
+        var step = range > 300 ? 100 : range > 120 ? 50 : range > 50 ? 20 : range > 20 ? 10 : 5;
+        var low = Math.max(0, Math.floor((minY - range * 0.1) / step) * step);
+        var high = Math.ceil((maxY + range * 0.08) / step) * step;
         var fontSize = narrow ? 10 : 12;
 
         var sets = points.map(function (p) {
@@ -179,8 +183,7 @@
             },
             yAxis: {
                 type: 'value', name: unit, nameTextStyle: {fontSize: fontSize},
-                min: Math.max(0, Math.floor(minY * 0.85 / step) * step),
-                max: Math.ceil(maxY * 1.06 / step) * step,
+                min: low, max: high, interval: step,
                 axisLabel: {fontSize: fontSize}
             },
             series: [
@@ -239,20 +242,15 @@
         });
     }
 
-    var resizing = null;
+    // drawn again at once (not after a pause): a screenshot or a rotation right after the resize sees the new chart
     window.addEventListener('resize', function () {
-        clearTimeout(resizing);
-        resizing = setTimeout(function () {
-            Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (el) {
-                var instance = window.echarts && window.echarts.getInstanceByDom(el);
-                if (!instance) {
-                    render(el);
-                    return;
-                }
+        Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (el) {
+            var instance = window.echarts && window.echarts.getInstanceByDom(el);
+            if (instance) {
                 instance.resize();
-                render(el);
-            });
-        }, 100);
+            }
+            render(el);
+        });
     });
 
     document.addEventListener('htmx:load', function (event) {

@@ -1,6 +1,7 @@
 package dev.hinge.athlete.progress.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hinge.platform.pages.PageController;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.readside.chart.ProgressPages;
@@ -9,7 +10,6 @@ import dev.hinge.readside.timeline.TimelineProjection;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * its chart, with a picker of the exercises they have progress on. The numbers and chart refresh every 5 s from
  * {@code /athlete/progress/live}, which answers 204 while nothing changed.
  */
-@Controller
+@PageController
 class ProgressPageController {
     private static final String LIVE = "/athlete/progress/live";
 

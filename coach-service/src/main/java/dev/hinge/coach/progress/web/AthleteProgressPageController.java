@@ -3,6 +3,7 @@ package dev.hinge.coach.progress.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hinge.coach.access.AccessProjection;
 import dev.hinge.coach.roster.AthleteNames;
+import dev.hinge.platform.pages.PageController;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
@@ -12,7 +13,6 @@ import dev.hinge.readside.timeline.TimelineProjection;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +27,7 @@ import java.util.UUID;
  * the grant check of the API's progress route ({@link AccessProjection#require}: anyone else gets the 404 page). The
  * numbers and chart refresh every 5 s from {@code .../progress/live}, which answers 204 while nothing changed.
  */
-@Controller
+@PageController
 class AthleteProgressPageController {
     private final AccessProjection access;
     private final AthleteNames names;
