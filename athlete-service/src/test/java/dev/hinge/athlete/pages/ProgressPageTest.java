@@ -219,6 +219,24 @@ class ProgressPageTest {
             Number scrollWidth = browser.script("return document.documentElement.scrollWidth;");
             assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(pageWidth.intValue());
             browser.assertAccessible("the athlete's progress page");
+
+            // a set logged while the page is open shows on it without a reload
+            String live = register("Live").get("token").asText();
+            logSet(live, 200, "{\"score\":0,\"quality\":\"none\"}", Instant.now().minus(Duration.ofDays(3)));
+            await().untilAsserted(() -> assertThat(chart(page(live, "/athlete/progress?exercise=deadlift")).get("points")).hasSize(1));
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            browser.driver().manage().deleteCookieNamed("hinge_session");
+            browser.driver().manage().addCookie(new Cookie.Builder("hinge_session", live).path("/athlete").isHttpOnly(true).build());
+            browser.get(base + "/athlete/progress?exercise=deadlift");
+            browser.script("window.hingeBeforeLiveUpdate = true;");
+            logSet(live, 210, "{\"score\":2,\"quality\":\"soreness\"}", Instant.now().minus(Duration.ofDays(1)));
+            browser.waiting().withTimeout(Duration.ofSeconds(30)).until(d -> Long.valueOf(2).equals(browser.script("""
+                    var el = document.querySelector('[data-chart]');
+                    var chart = el && window.echarts && echarts.getInstanceByDom(el);
+                    return chart ? chart.getOption().series[0].data.length : -1;""")));
+            assertThat(browser.<Boolean>script("return window.hingeBeforeLiveUpdate === true;")).as("no reload").isTrue();
+            assertThat(parse(browser.driver().findElement(By.cssSelector("[data-chart]")).getAttribute("data-chart"))
+                    .at("/points/1/pain").asInt()).isEqualTo(2);
         }
     }
 
