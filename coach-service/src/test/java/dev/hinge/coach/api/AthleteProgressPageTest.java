@@ -126,7 +126,7 @@ class AthleteProgressPageTest {
         new PageClient(http, "coach").withToken(other.token())
                 .get("/coach/athletes/" + mark + "/progress/live?exercise=deadlift").expectStatus().isNotFound();
 
-        assertThat(page).contains("<h1>Not Found</h1>").doesNotContain("data-chart=", "Deadlift load over time");
+        assertThat(page).contains("<h1>Not Found</h1>", "Sign out").doesNotContain("data-chart=", "Deadlift load over time");
     }
 
     @Test
