@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -100,6 +101,7 @@ class TimelinePages implements HomeSection {
      * newest item the page shows (a reconnect's Last-Event-ID wins over it), so the stream repeats none of them.
      */
     @GetMapping(path = "/athlete/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
     Flux<ServerSentEvent<String>> stream(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String after,
                                          @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                                          ServerWebExchange exchange) {
