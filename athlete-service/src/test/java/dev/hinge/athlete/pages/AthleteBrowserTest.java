@@ -1,5 +1,9 @@
 package dev.hinge.athlete.pages;
 
+import dev.hinge.kernel.access.CoachInviteCodeIssuedEvent;
+import dev.hinge.kernel.access.InviteCode;
+import dev.hinge.kernel.account.CoachRegisteredEvent;
+import dev.hinge.kernel.account.DisplayName;
 import dev.hinge.kernel.coaching.CueAssignedEvent;
 import dev.hinge.kernel.coaching.CueId;
 import dev.hinge.kernel.common.AthleteId;
@@ -26,10 +30,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An athlete in headless Chromium: signs up, logs a set with pain and a real video made by ffmpeg, sees it in the
@@ -92,6 +98,7 @@ class AthleteBrowserTest {
                             "Push the floor away", Exercise.DEADLIFT, null, null, null, Instant.now())));
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#cue-panel .cue-text"),
                     "Push the floor away"));
+            top(browser);
             browser.screenshots("athlete-home");
             browser.assertAccessible("athlete home");
 
@@ -99,16 +106,40 @@ class AthleteBrowserTest {
             WebElement player = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.video_attached video")));
             browser.waiting().until(driver -> ((Number) browser.script("return arguments[0].readyState;", player)).intValue() >= 1);
             assertThat(((Number) browser.script("return arguments[0].duration;", player)).doubleValue()).isBetween(0.9, 1.1);
+            top(browser);
             browser.screenshots("athlete-timeline");
             browser.assertAccessible("athlete timeline");
 
-            browser.get(base + "/athlete/coaches");
+            // the coach's invite link: which coach, one tap to grant
+            CoachId coach = new CoachId(UUID.randomUUID());
+            InviteCode code = InviteCode.generate(new Random());
+            eventStore.publish(new GenericDomainEventMessage<>("Coach", coach.toString(), 0,
+                    new CoachRegisteredEvent(coach, new DisplayName("Dana Reyes"), Instant.now())));
+            eventStore.publish(new GenericDomainEventMessage<>("Coach", coach.toString(), 1,
+                    new CoachInviteCodeIssuedEvent(coach, code, Instant.now())));
+            await().until(() -> {
+                browser.get(base + "/athlete/invite/" + code.value());
+                return page.findElement(By.tagName("h1")).getText().equals("Dana Reyes invites you");
+            });
+            page.findElement(By.cssSelector("main form button.primary")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main [role=status]"),
+                    "Access granted"));
+            await().until(() -> {
+                browser.get(base + "/athlete/coaches");
+                return page.findElements(By.cssSelector(".coach .name")).stream().anyMatch(e -> e.getText().equals("Dana Reyes"));
+            });
             page.findElement(By.id("invite-code")).sendKeys("nope");
             page.findElement(By.cssSelector("main form button.primary")).click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-inviteCode")));
+            top(browser);
             browser.screenshots("athlete-coaches");
             browser.assertAccessible("athlete coaches");
         }
+    }
+
+    /** What a person sees first: the page from its top (a form's answer leaves it scrolled to the form). */
+    private static void top(Browser browser) {
+        browser.script("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
     }
 
     /** One second of ffmpeg's test picture, H.264 in MP4, as a phone would record it (only smaller). */
