@@ -90,7 +90,7 @@ class SetPages {
         }
     }
 
-    @GetMapping({"/athlete", "/athlete/"})
+    @GetMapping("/athlete/")
     Mono<Rendering> home(@AuthenticationPrincipal Jwt jwt) {
         UUID athlete = CurrentUser.id(jwt);
         return lastSet(athlete).flatMap(form -> home(athlete, form, HttpStatus.OK));
