@@ -82,10 +82,16 @@ class AthleteBrowserTest {
             page.findElement(By.name("checklist.grip")).click();
             page.findElement(By.id("notes")).sendKeys("<script>alert('x')</script> felt solid");
             page.findElement(By.id("video-file")).sendKeys(video.toAbsolutePath().toString());
+            // what the progress bar showed while the file went up (athlete.js sets it from htmx's progress events)
+            browser.script("window.shown = []; document.addEventListener('htmx:xhr:progress', function () {"
+                    + " var bar = document.querySelector('#set-form progress.upload-progress');"
+                    + " if (bar && !bar.hidden) { window.shown.push(bar.value); } });");
             page.findElement(By.cssSelector("#set-form button.primary")).click();
 
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#set-form [role=status]"), "Logged: Deadlift 140 kg × 5, pain 3/10"));
+            assertThat(browser.<java.util.List<Number>>script("return window.shown;")).as("the upload's progress")
+                    .isNotEmpty().last().satisfies(value -> assertThat(value.intValue()).isEqualTo(100));
             // the live timeline puts the set and then its video on top, no reload
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline-items li.video_attached video")));
             assertThat(page.findElement(By.cssSelector("#timeline-items")).getText())
