@@ -144,12 +144,18 @@ class AthletePagesTest {
         SignedIn athlete = SignedIn.register(http, "No Pain Mark");
         MultipartBodyBuilder painFree = set("deadlift", "100", "kg", "3", "noPain", "true");
         athlete.htmxPost("/athlete/sets", painFree).expectStatus().isOk();
-        athlete.htmxPost("/athlete/sets", set("deadlift", "100", "kg", "3")).expectStatus().isOk();
+        athlete.htmxPost("/athlete/sets", set("deadlift", "100", "kg", "3", "videoUrl", "https://youtu.be/mark-100"))
+                .expectStatus().isOk();
 
-        JsonNode items = await().until(athlete::timeline, list -> list.size() == 2);
+        JsonNode items = await().until(athlete::timeline, list -> list.size() == 3);
         assertThat(items.get(0).at("/data/pain/score").asInt()).isZero();
         assertThat(items.get(0).at("/data/pain/quality").asText()).isEqualTo("none");
         assertThat(items.get(1).at("/data/pain").isNull()).as("not reported").isTrue();
+
+        // a linked video (YouTube, Drive) stays a link: no player for what the platform does not hold
+        Document timeline = athlete.page("/athlete/timeline");
+        assertThat(timeline.select("li.video_attached a").attr("href")).isEqualTo("https://youtu.be/mark-100");
+        assertThat(timeline.select("video")).isEmpty();
     }
 
     @Test
