@@ -127,6 +127,26 @@ public class TimelineStore {
         return latest;
     }
 
+    /**
+     * Up to {@code limit} items of one athlete, newest first, from the newest ({@code beforeAt} null) or from just
+     * before the item at {@code beforeAt} and {@code beforePosition} (the last one a page showed): a page reading back
+     * in time, with positions.
+     */
+    public List<TimelineUpdates.Recorded> newestFirst(UUID athleteId, Instant beforeAt, long beforePosition, int limit) {
+        String sql = "select position, item from " + table + " where athlete_id = ?"
+                + (beforeAt == null ? "" : " and (at < ? or (at = ? and position < ?))")
+                + " order by at desc, position desc limit ?";
+        List<Object> params = new ArrayList<>(List.of(athleteId));
+        if (beforeAt != null) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC);
+            params.addAll(List.of(at, at, beforePosition));
+        }
+        params.add(limit);
+        return jdbc.sql(sql).params(params)
+                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
+                .list();
+    }
+
     /** Up to {@code limit} items of one athlete recorded after {@code position}, in the order they were recorded. */
     public List<TimelineUpdates.Recorded> after(UUID athleteId, long position, int limit) {
         return jdbc.sql("select position, item from " + table + " where athlete_id = ? and position > ? order by position limit ?")
