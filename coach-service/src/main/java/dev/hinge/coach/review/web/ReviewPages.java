@@ -66,7 +66,7 @@ class ReviewPages {
     }
 
     /** A queued or reviewed video as a page prints it. */
-    record VideoView(UUID videoId, String athleteName, String exercise, String set, boolean uploaded, String url,
+    public record VideoView(UUID videoId, String athleteName, String exercise, String set, boolean uploaded, String url,
                      Instant submittedAt, String submitted) {
         private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
                 .withZone(ZoneOffset.UTC);
@@ -82,7 +82,7 @@ class ReviewPages {
     }
 
     /** A fault on the page: its marker, its line in the list, the cues it suggests. */
-    record FaultView(String fault, String label, BigDecimal atSecond, String at, String note, List<String> cues) {
+    public record FaultView(String fault, String label, BigDecimal atSecond, String at, String note, List<String> cues) {
         static FaultView of(String slug, BigDecimal atSecond, String note) {
             List<String> cues = List.of();
             try {
