@@ -128,7 +128,7 @@
 
         // Markers and the list's times jump to their moment (the form and the list are swapped in by htmx: delegate).
         document.addEventListener('click', function (event) {
-            var target = event.target.closest('.marker, .jump');
+            var target = event.target instanceof Element ? event.target.closest('.marker, .jump') : null;
             if (target && target.dataset.at !== undefined) {
                 jumpTo(parseFloat(target.dataset.at));
             }
@@ -139,8 +139,9 @@
             if (event.ctrlKey || event.metaKey || event.altKey) {
                 return;
             }
-            var typing = event.target.closest('input, textarea, select, [contenteditable="true"]');
-            if (typing && !(event.target === seek)) {
+            var target = event.target instanceof Element ? event.target : null;
+            var typing = target && target.closest('input, textarea, select, [contenteditable], [contenteditable="true"]');
+            if (typing && target !== seek) {
                 return;
             }
             if (event.key === ',') {
