@@ -1,6 +1,5 @@
 package dev.hinge.coach.web;
 
-import dev.hinge.platform.problem.FieldError;
 import dev.hinge.platform.problem.InvalidRequestException;
 import org.springframework.util.MultiValueMap;
 
@@ -48,15 +47,6 @@ public final class PageForms {
         } catch (NumberFormatException e) {
             throw InvalidRequestException.of(field, "must be a number");
         }
-    }
-
-    /** The refusals by field, for a page's {@code errors}. */
-    public static Map<String, String> errors(InvalidRequestException invalid) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : invalid.errors()) {
-            errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
-        }
-        return errors;
     }
 
     /** A choice in a form's select: the value sent, the words shown. */

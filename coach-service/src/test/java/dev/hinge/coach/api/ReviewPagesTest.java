@@ -9,6 +9,7 @@ import dev.hinge.kernel.training.Load;
 import dev.hinge.kernel.training.SetId;
 import dev.hinge.kernel.training.VideoId;
 import dev.hinge.platform.test.FreshPostgres;
+import dev.hinge.platform.test.PageClient;
 import dev.hinge.platform.videos.VideoFormat;
 import dev.hinge.platform.videos.VideoKey;
 import dev.hinge.platform.videos.VideoStore;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +56,7 @@ class ReviewPagesTest {
 
     AthleteSide athletes;
     CoachApi dana;
-    CoachPages danaPages;
+    PageClient danaPages;
     AthleteId mark;
     VideoId video;
     byte[] mp4;
@@ -63,7 +65,7 @@ class ReviewPagesTest {
     void markSendsAVideo() throws Exception {
         athletes = new AthleteSide(eventStore);
         dana = CoachApi.register(http, "Dana");
-        danaPages = new CoachPages(http, dana);
+        danaPages = new PageClient(http, "coach").withToken(dana.token());
         mark = athletes.registers(HOSTILE);
         athletes.grants(mark, dana);
         SetId set = athletes.logsSet(mark, "deadlift", Load.lb(365), null, Instant.parse("2026-10-01T18:00:00Z"));
@@ -80,32 +82,32 @@ class ReviewPagesTest {
 
     @Test
     void theQueueListsTheVideoWithItsAthleteAndSetAndThePagePlaysIt() {
-        String queue = danaPages.html("/coach/reviews");
+        String queue = danaPages.page("/coach/reviews");
         assertThat(queue).contains("href=\"/coach/videos/" + video + "\"", "Deadlift", "365 lb × 5")
                 .contains("&lt;script&gt;alert(&#39;mark&#39;)&lt;/script&gt;").doesNotContain(HOSTILE);
 
-        String review = danaPages.html(page());
+        String review = danaPages.page(page());
         assertThat(review).contains("<video id=\"review-video\"", "src=\"/coach/videos/" + video + "/file\"",
                         "data-fps=\"30\"", "Mark fault here", "src=\"/coach/assets/review.js\"")
                 .contains("&lt;script&gt;alert(&#39;mark&#39;)&lt;/script&gt;").doesNotContain(HOSTILE);
 
-        byte[] middle = danaPages.get(page() + "/file", "bytes=100-199").expectStatus().isEqualTo(206)
+        byte[] middle = file(danaPages, "bytes=100-199").expectStatus().isEqualTo(206)
                 .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + mp4.length)
                 .expectHeader().contentType("video/mp4")
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(middle).isEqualTo(Arrays.copyOfRange(mp4, 100, 200));
-        byte[] whole = danaPages.get(page() + "/file").expectStatus().isOk().expectBody(byte[].class).returnResult()
+        byte[] whole = file(danaPages, null).expectStatus().isOk().expectBody(byte[].class).returnResult()
                 .getResponseBody();
         assertThat(whole).isEqualTo(mp4);
     }
 
     @Test
     void anotherCoachGetsA404ForThePageAndTheFile() {
-        CoachPages stranger = new CoachPages(http, CoachApi.register(http, "Stranger"));
+        PageClient stranger = new PageClient(http, "coach").withToken(CoachApi.register(http, "Stranger").token());
         stranger.get(page()).expectStatus().isNotFound();
-        stranger.get(page() + "/file").expectStatus().isNotFound();
-        stranger.get(page() + "/file", "bytes=0-99").expectStatus().isNotFound();
-        assertThat(stranger.html("/coach/reviews")).doesNotContain(video.toString());
+        file(stranger, null).expectStatus().isNotFound();
+        file(stranger, "bytes=0-99").expectStatus().isNotFound();
+        assertThat(stranger.page("/coach/reviews")).doesNotContain(video.toString());
     }
 
     @Test
@@ -113,23 +115,29 @@ class ReviewPagesTest {
         danaPages.get(page()).expectStatus().isOk();
         athletes.revokes(mark, dana);
         await().untilAsserted(() -> danaPages.get(page()).expectStatus().isNotFound());
-        danaPages.get(page() + "/file").expectStatus().isNotFound();
-        danaPages.get(page() + "/file", "bytes=0-99").expectStatus().isNotFound();
+        file(danaPages, null).expectStatus().isNotFound();
+        file(danaPages, "bytes=0-99").expectStatus().isNotFound();
     }
 
     @Test
     void theFaultFormsErrorsAreNextToTheirFieldsAndNothingIsRecorded() {
-        CoachPages.Csrf csrf = danaPages.csrf(page());
-        String answer = danaPages.postHtml(page() + "/faults", csrf, "fault", "", "atSecond", "1.5325", "note", "x");
-        assertThat(answer).contains("id=\"error-faults[0].fault\"", "is required")
-                .contains("id=\"error-faults[0].atSecond\"", "at most 3 decimals")
-                .contains("aria-describedby=\"error-faults[0].atSecond\"", "value=\"1.5325\"");
+        String csrf = danaPages.csrfFrom(page());
+        String noFault = refused(danaPages.htmxPost(page() + "/faults", csrf, Map.of("fault", "", "atSecond", "1.5", "note", "x")));
+        assertThat(noFault).contains("<p class=\"field-error\" id=\"error-faults[0].fault\">is required</p>")
+                .contains("aria-describedby=\"error-faults[0].fault\"", "value=\"1.5\"", ">x</textarea>");
 
-        String notANumber = danaPages.postHtml(page() + "/faults", csrf, "fault", "hips_rise_too_fast", "atSecond", "soon");
+        String tooPrecise = refused(danaPages.htmxPost(page() + "/faults", csrf,
+                Map.of("fault", "hips_rise_too_fast", "atSecond", "1.5325")));
+        assertThat(tooPrecise).contains("id=\"error-faults[0].atSecond\"", "at most 3 decimals")
+                .contains("aria-describedby=\"error-faults[0].atSecond\"", "value=\"1.5325\"")
+                .contains("<option value=\"hips_rise_too_fast\" selected=\"selected\">")
+                .doesNotContain("error-faults[0].fault");
+
+        String notANumber = refused(danaPages.htmxPost(page() + "/faults", csrf, Map.of("fault", "hips_rise_too_fast", "atSecond", "soon")));
         assertThat(notANumber).contains("id=\"error-faults[0].atSecond\"", "must be a number")
                 .doesNotContain("error-faults[0].fault");
 
-        String tooLate = danaPages.postHtml(page() + "/faults", csrf, "fault", "hips_rise_too_fast", "atSecond", "21600.001");
+        String tooLate = refused(danaPages.htmxPost(page() + "/faults", csrf, Map.of("fault", "hips_rise_too_fast", "atSecond", "21600.001")));
         assertThat(tooLate).contains("id=\"error-faults[0].atSecond\"");
 
         assertThat(recorded(VideoReviewedEvent.class)).isEmpty();
@@ -137,9 +145,8 @@ class ReviewPagesTest {
 
     @Test
     void aFaultAt1Point532IsRecordedAs1Point532AndItsMarkerAndCuesArrive() {
-        CoachPages.Csrf csrf = danaPages.csrf(page());
-        String answer = danaPages.postHtml(page() + "/faults", csrf,
-                "fault", "hips_rise_too_fast", "atSecond", "1.532", "note", HOSTILE);
+        String csrf = danaPages.csrfFrom(page());
+        String answer = ok(danaPages.htmxPost(page() + "/faults", csrf, Map.of("fault", "hips_rise_too_fast", "atSecond", "1.532", "note", HOSTILE)));
         assertThat(answer).contains("hx-swap-oob=\"beforeend:#markers\"", "class=\"marker\"", "data-at=\"1.532\"")
                 .contains("hx-swap-oob=\"beforeend:#fault-list\"", "Hips rise too fast", "Assign “chest up”",
                         "Assign “push the floor away”")
@@ -150,18 +157,17 @@ class ReviewPagesTest {
         assertThat(reviewed.faults().get(0).atSecond().toPlainString()).isEqualTo("1.532");
         assertThat(reviewed.faults().get(0).note()).isEqualTo(HOSTILE);
 
-        await().untilAsserted(() -> assertThat(danaPages.html(page()))
+        await().untilAsserted(() -> assertThat(danaPages.page(page()))
                 .contains("class=\"marker\" data-at=\"1.532\"", "Hips rise too fast at 1.532 s"));
 
-        String assigned = danaPages.postHtml(page() + "/cues", csrf,
-                "text", "chest up", "fault", "hips_rise_too_fast", "atSecond", "1.532");
+        String assigned = ok(danaPages.htmxPost(page() + "/cues", csrf, Map.of("text", "chest up", "fault", "hips_rise_too_fast", "atSecond", "1.532")));
         assertThat(assigned).contains("Assigned the cue “chest up”.");
         CueAssignedEvent cue = recorded(CueAssignedEvent.class).get(0);
         assertThat(cue.atSecond()).isEqualTo(new BigDecimal("1.532"));
         assertThat(cue.videoId()).isEqualTo(video);
         assertThat(cue.exercise().slug()).isEqualTo("deadlift");
 
-        String noText = danaPages.postHtml(page() + "/cues", csrf, "text", "", "atSecond", "1.5325");
+        String noText = refused(danaPages.htmxPost(page() + "/cues", csrf, Map.of("text", "", "atSecond", "1.5325")));
         assertThat(noText).contains("id=\"error-text\"", "id=\"error-atSecond\"");
         assertThat(recorded(CueAssignedEvent.class)).hasSize(1);
     }
@@ -172,17 +178,34 @@ class ReviewPagesTest {
         VideoId linked = athletes.attachesVideo(mark, set, "deadlift", Instant.parse("2026-10-02T18:05:00Z"));
         await().untilAsserted(() -> assertThat(dana.reviewQueue("").get("items")).hasSize(2));
 
-        String queue = danaPages.html("/coach/reviews");
+        String queue = danaPages.page("/coach/reviews");
         assertThat(queue.indexOf(linked.toString())).as("newest first").isLessThan(queue.indexOf(video.toString()));
 
         String path = "/coach/videos/" + linked;
-        String review = danaPages.html(path);
+        String review = danaPages.page(path);
         assertThat(review).doesNotContain("<video").contains("href=\"https://example.com/" + linked + ".mp4\"",
                 "rel=\"noopener noreferrer nofollow\"");
-        String answer = danaPages.postHtml(path + "/faults", danaPages.csrf(path),
-                "fault", "bar_drifts_forward", "atSecond", "0.5");
+        String answer = ok(danaPages.htmxPost(path + "/faults", danaPages.csrfFrom(path), Map.of("fault", "bar_drifts_forward", "atSecond", "0.5")));
         assertThat(answer).contains("Bar drifts forward").doesNotContain("beforeend:#markers");
         assertThat(recorded(VideoReviewedEvent.class).get(0).faults().get(0).atSecond()).isEqualByComparingTo("0.5");
+    }
+
+    /** The player's file in the page session, with a Range when given. */
+    WebTestClient.ResponseSpec file(PageClient coach, String range) {
+        return http.get().uri(page() + "/file").cookie("hinge_session", coach.session())
+                .headers(h -> {
+                    if (range != null) {
+                        h.set(HttpHeaders.RANGE, range);
+                    }
+                }).exchange();
+    }
+
+    static String ok(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    static String refused(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
     }
 
     private <T> List<T> recorded(Class<T> type) {

@@ -4,13 +4,15 @@ import dev.hinge.coach.videos.VideoAccess;
 import dev.hinge.coach.videos.VideoProjection;
 import dev.hinge.coach.web.PageForms;
 import dev.hinge.kernel.common.DomainException;
+import dev.hinge.platform.pages.PageController;
+import dev.hinge.platform.pages.PageErrors;
 import dev.hinge.platform.problem.InvalidRequestException;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -26,7 +28,7 @@ import java.util.UUID;
  * The review page's cue form and its one-click suggested cues: a cue at a moment of the video, for the video's
  * exercise, read and sent by the API's own {@link CueController#read} and {@link CueController#send}.
  */
-@Controller
+@PageController
 class CuePages {
     private final VideoAccess videoAccess;
     private final VideoProjection videos;
@@ -59,7 +61,7 @@ class CuePages {
                 cue = CueController.read(found.athleteId().toString(), new CueController.CueRequest(null,
                         values.get("text"), found.exercise(), values.get("fault"), video, atSecond, null), clock.instant());
             } catch (InvalidRequestException invalid) {
-                return Mono.just(cueForm(video, values, PageForms.errors(invalid), null));
+                return Mono.just(cueForm(video, values, PageErrors.of(invalid), null));
             }
             return cues.send(coach, cue, UUID.randomUUID())
                     .map(assigned -> cueForm(video, Map.of(), Map.of(), assigned.text()))
@@ -76,6 +78,9 @@ class CuePages {
                 .modelAttribute("errors", errors);
         if (assigned != null) {
             view.modelAttribute("assigned", assigned);
+        }
+        if (!errors.isEmpty()) {
+            view.status(HttpStatus.UNPROCESSABLE_ENTITY);
         }
         return view.build();
     }

@@ -11,13 +11,15 @@ import dev.hinge.kernel.common.DomainException;
 import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.training.Exercise;
 import dev.hinge.coach.web.PageForms;
+import dev.hinge.platform.pages.PageController;
+import dev.hinge.platform.pages.PageErrors;
 import dev.hinge.platform.problem.InvalidRequestException;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Params;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +46,7 @@ import java.util.stream.Collectors;
  * faults marked on its seek bar, the cues they suggest). Marking a fault is a review with that one fault, read and
  * sent by the API's own {@link ReviewController#read} and {@link ReviewController#send}.
  */
-@Controller
+@PageController
 class ReviewPages {
     static final int QUEUE_SIZE = 100;
     /** The frame rate frame stepping assumes: a phone's default. */
@@ -122,7 +124,6 @@ class ReviewPages {
                     .map(f -> FaultView.of(f.fault(), f.atSecond(), f.note())).toList();
             Map<String, Object> model = new HashMap<>();
             model.put("video", VideoView.of(found));
-            model.put("exerciseSlug", found.exercise());
             model.put("faults", faults);
             model.put("faultOptions", PageForms.faultOptions());
             model.put("fps", FRAMES_PER_SECOND);
@@ -156,7 +157,7 @@ class ReviewPages {
                                 values.get("fault"), atSecond, values.get("note"))), null, null, null),
                         clock.instant());
             } catch (InvalidRequestException invalid) {
-                return Mono.just(faultForm(VideoView.of(found), values, PageForms.errors(invalid)));
+                return Mono.just(faultForm(VideoView.of(found), values, PageErrors.of(invalid)));
             }
             return reviews.send(coach, review, UUID.randomUUID())
                     .map(reviewed -> marked(VideoView.of(found), reviewed));
@@ -164,7 +165,7 @@ class ReviewPages {
     }
 
     private static Rendering faultForm(VideoView video, Map<String, String> values, Map<String, String> errors) {
-        return Rendering.view("coach/review :: fault-form")
+        return Rendering.view("coach/review :: fault-form").status(HttpStatus.UNPROCESSABLE_ENTITY)
                 .modelAttribute("video", video)
                 .modelAttribute("faultOptions", PageForms.faultOptions())
                 .modelAttribute("faultForm", values)
