@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * An uploaded video, played to a coach its athlete granted access: the same path as on athlete-service (the url in
- * the video's answers), and the review page's player source in the page session. Anyone else, a coach whose access
+ * the video's answers), and the review page's player source ({@link VideoPages}). Anyone else, a coach whose access
  * was revoked included, is told there is no such video.
  */
 @RestController
@@ -42,14 +42,8 @@ class VideoPlaybackController {
         return play(CurrentUser.id(jwt), videoId, request);
     }
 
-    /** The review page's player source: the same answer as the API's, in the page session. */
-    @GetMapping("/coach/videos/{videoId}/file")
-    Mono<ResponseEntity<Flux<DataBuffer>>> playOnPage(@AuthenticationPrincipal Jwt jwt, @PathVariable String videoId,
-                                                      ServerHttpRequest request) {
-        return play(CurrentUser.id(jwt), videoId, request);
-    }
-
-    private Mono<ResponseEntity<Flux<DataBuffer>>> play(UUID coach, String videoId, ServerHttpRequest request) {
+    /** The answer to {@code coach}'s request for the video: the API's and the review page's player's. */
+    Mono<ResponseEntity<Flux<DataBuffer>>> play(UUID coach, String videoId, ServerHttpRequest request) {
         UUID video = Params.pathId("videoId", videoId);
         return Blocking.call(() -> access.athleteLettingIn(coach, video))
                 .flatMap(athlete -> playback.play(new VideoKey(new AthleteId(athlete), new VideoId(video)), request));
