@@ -153,6 +153,21 @@ class ReviewPageBrowserTest {
         browser.assertAccessible("review page");
         browser.screenshots("coach-review");
 
+        // a linked video is a link, and its fault form takes a typed second
+        SetId other = athletes.logsSet(mark, "deadlift", Load.lb(315), null, Instant.parse("2026-10-02T18:00:00Z"));
+        VideoId linked = athletes.attachesVideo(mark, other, "deadlift", Instant.parse("2026-10-02T18:05:00Z"));
+        await().untilAsserted(() -> assertThat(dana.reviewQueue("").get("items")).hasSize(1));
+        page.get(base + "/coach/videos/" + linked);
+        assertThat(page.findElements(By.tagName("video"))).isEmpty();
+        assertThat(page.findElement(By.cssSelector("a.video-link")).getAttribute("href"))
+                .isEqualTo("https://example.com/" + linked + ".mp4");
+        new Select(page.findElement(By.id("fault"))).selectByValue("bar_drifts_forward");
+        page.findElement(By.id("atSecond")).sendKeys("0.75");
+        page.findElement(By.cssSelector("#fault-form button[type='submit']")).click();
+        wait.until(d -> d.findElement(By.id("fault-list")).getText().contains("0.750 s"));
+        browser.assertAccessible("linked video review");
+        browser.screenshots("coach-review-linked");
+
         VideoReviewedEvent reviewed = recorded(dana, mark, VideoReviewedEvent.class).get(0);
         assertThat(reviewed.faults().get(0).atSecond().toPlainString()).isEqualTo(at);
         CueAssignedEvent cue = recorded(dana, mark, CueAssignedEvent.class).get(0);
