@@ -4,8 +4,6 @@ import dev.hinge.coach.access.AccessProjection;
 import dev.hinge.coach.web.Answers;
 import dev.hinge.kernel.common.AthleteId;
 import dev.hinge.kernel.common.CoachId;
-import dev.hinge.kernel.common.DomainException;
-import dev.hinge.kernel.common.Text;
 import dev.hinge.platform.idempotency.Idempotency;
 import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
@@ -33,34 +31,24 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
 
-import dev.hinge.coach.videos.VideoProjection;
-import dev.hinge.kernel.coaching.AssignCueCommand;
-import dev.hinge.kernel.coaching.CueAssignedEvent;
 import dev.hinge.kernel.coaching.CueId;
-import dev.hinge.kernel.coaching.FaultObservation;
-import dev.hinge.kernel.coaching.FormFault;
 import dev.hinge.kernel.coaching.Relationships;
 import dev.hinge.kernel.coaching.RetireCueCommand;
-import dev.hinge.kernel.common.Slugs;
-import dev.hinge.kernel.training.Exercise;
-import dev.hinge.kernel.training.VideoId;
 
 /** Assign a cue the athlete carries into their sets (optionally at a moment of a video), and retire it. */
 @RestController
 class CueController {
-    private static final int MAX_CUE = 200;
-
+    private final CueAssignments assignments;
     private final Commands commands;
     private final AccessProjection access;
-    private final VideoProjection videos;
     private final Idempotency idempotency;
     private final Clock clock;
 
-    CueController(Commands commands, AccessProjection access, VideoProjection videos, Idempotency idempotency,
+    CueController(CueAssignments assignments, Commands commands, AccessProjection access, Idempotency idempotency,
                   Clock clock) {
+        this.assignments = assignments;
         this.commands = commands;
         this.access = access;
-        this.videos = videos;
         this.idempotency = idempotency;
         this.clock = clock;
     }
@@ -89,28 +77,10 @@ class CueController {
     }
 
     private Mono<ResponseEntity<?>> assignCue(UUID coach, String athleteId, CueRequest request, String key) {
-        RequestFields fields = new RequestFields();
-        UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
-        String text = fields.required("text", request.text(), t -> Text.required(t, MAX_CUE));
-        Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
-        FormFault fault = fields.optional("fault", request.fault(), f -> Slugs.parse(FormFault.class, f));
-        BigDecimal atSecond = fields.optional("atSecond", request.atSecond(), FaultObservation::second);
-        if (request.atSecond() != null && request.videoId() == null) {
-            fields.reject("atSecond", "needs the videoId it is a second of");
-        }
-        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
-        fields.validate();
-        return idempotency.execute(coach.toString(), key, "POST /api/v1/athletes/" + athlete + "/cues", request,
-                () -> Blocking.call(() -> {
-                    access.require(coach, athlete);
-                    if (request.videoId() != null && !videos.isVideoOf(request.videoId(), athlete)) {
-                        throw DomainException.invalid("videoId", "is not a video of this athlete");
-                    }
-                    return Relationships.idOf(new CoachId(coach), new AthleteId(athlete));
-                }).flatMap(relationship -> commands.<CueAssignedEvent>send(new AssignCueCommand(relationship,
-                        new CueId(Idempotency.idFor(request.id(), coach, key, "cue")), text, exercise, fault,
-                        request.videoId() == null ? null : new VideoId(request.videoId()), atSecond, at)))
-                        .map(assigned -> Answers.created(assigned, Map.of("athleteId", athlete))));
+        CueAssignments.Cue cue = CueAssignments.read(athleteId, request, clock.instant());
+        return idempotency.execute(coach.toString(), key, "POST /api/v1/athletes/" + cue.athlete() + "/cues", request,
+                () -> assignments.assign(coach, cue, new CueId(Idempotency.idFor(request.id(), coach, key, "cue")))
+                        .map(assigned -> Answers.created(assigned, Map.of("athleteId", cue.athlete()))));
     }
 
     @Operation(summary = "Retire a cue once it is learned (again: 204 too)",
