@@ -14,6 +14,7 @@ import dev.hinge.kernel.pain.PainScore;
 import dev.hinge.kernel.training.Load;
 import dev.hinge.platform.security.EmailDigests;
 import dev.hinge.platform.test.FreshPostgres;
+import dev.hinge.platform.test.PageClient;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class CoachPagesTest {
         athletes.logsSet(calm, "deadlift", Load.lb(225), PAIN_FREE, DAY_3);  // trained last, yet last on the list
         athletes.logsSet(stranger, "deadlift", Load.lb(100), RADIATING, DAY_3);
         awaitCoaching(coach, calm, sore, flagged);
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
 
         await().untilAsserted(() -> {
             String html = browser.page("/coach/");
@@ -101,7 +102,8 @@ class CoachPagesTest {
 
         // the poll: nothing changed, nothing swapped; a change, the list again
         String version = between(html, "/coach/roster?since=", "&");
-        EntityExchangeResult<String> unchanged = browser.get("/coach/roster?since=" + version + "&from=0");
+        EntityExchangeResult<String> unchanged = browser.get("/coach/roster?since=" + version + "&from=0")
+                .expectStatus().isOk().expectBody(String.class).returnResult();
         assertThat(unchanged.getResponseHeaders().getFirst("HX-Reswap")).isEqualTo("none");
         athletes.logsSet(calm, "deadlift", Load.lb(235), PAIN_FREE, DAY_3.plusSeconds(3600));
         await().untilAsserted(() -> assertThat(browser.page("/coach/roster?since=" + version + "&from=0"))
@@ -112,11 +114,11 @@ class CoachPagesTest {
     void theCueFormRefusesWhatTheApiRefusesNextToItsFieldsAndAssignsNothingThenAssigns() {
         CoachApi coach = CoachApi.register(http, "Cue pages coach");
         AthleteId mark = markWithHisMax(coach);
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
         String page = "/coach/athletes/" + mark;
         long before = events();
 
-        EntityExchangeResult<String> refused = browser.htmxPost(page, page + "/cues",
+        EntityExchangeResult<String> refused = htmx(browser, page, page + "/cues",
                 Map.of("text", " ", "exercise", "Dead Lift", "fault", "slouching"));
         assertThat(refused.getStatus().value()).isEqualTo(200);
         assertThat(refused.getResponseBody())
@@ -125,12 +127,12 @@ class CoachPagesTest {
                 .contains("id=\"cue-error-fault\"")
                 .contains("aria-describedby=\"cue-error-text\"", "value=\"Dead Lift\"");
         assertThat(events()).isEqualTo(before);
-        EntityExchangeResult<String> plain = browser.plainPost(page, page + "/cues", Map.of("exercise", "deadlift"));
+        EntityExchangeResult<String> plain = plain(browser, page, page + "/cues", Map.of("exercise", "deadlift"));
         assertThat(plain.getStatus().value()).isEqualTo(400);
         assertThat(plain.getResponseBody()).contains("id=\"cue-error-text\"", "is required");
         assertThat(events()).isEqualTo(before);
 
-        EntityExchangeResult<String> assigned = browser.htmxPost(page, page + "/cues",
+        EntityExchangeResult<String> assigned = htmx(browser, page, page + "/cues",
                 Map.of("text", "chest up " + HOSTILE, "exercise", "deadlift", "fault", "hips_rise_too_fast"));
         assertThat(assigned.getStatus().value()).isEqualTo(200);
         assertThat(assigned.getResponseBody()).contains("assigned").doesNotContain(HOSTILE)
@@ -146,35 +148,35 @@ class CoachPagesTest {
     void theDeloadPreviewShowsTheMarkCaseLoadsExactAndRoundedAndOnlyTheConfirmPrescribes() {
         CoachApi coach = CoachApi.register(http, "Deload pages coach");
         AthleteId mark = markWithHisMax(coach);
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
         String page = "/coach/athletes/" + mark;
         long before = events();
 
         // no reference max given: the heaviest logged, 365 lb, as the API takes it
-        EntityExchangeResult<String> preview = browser.htmxPost(page, page + "/deloads/preview",
+        EntityExchangeResult<String> preview = htmx(browser, page, page + "/deloads/preview",
                 Map.of("exercise", "deadlift", "percent", "50", "referenceMax.value", "", "referenceMax.unit", "lb"));
         assertThat(preview.getStatus().value()).isEqualTo(200);
         assertThat(preview.getResponseBody()).contains("50%", "365 lb", "182.5 lb", "180 lb", "5 lb plate step",
                 "Confirm: deload to 180 lb");
-        EntityExchangeResult<String> given = browser.htmxPost(page, page + "/deloads/preview",
+        EntityExchangeResult<String> given = htmx(browser, page, page + "/deloads/preview",
                 Map.of("exercise", "deadlift", "percent", "50", "referenceMax.value", "365", "referenceMax.unit", "lb"));
         assertThat(given.getResponseBody()).contains("182.5 lb", "180 lb");
         assertThat(events()).isEqualTo(before);
 
-        EntityExchangeResult<String> refused = browser.htmxPost(page, page + "/deloads/preview",
+        EntityExchangeResult<String> refused = htmx(browser, page, page + "/deloads/preview",
                 Map.of("exercise", "deadlift", "percent", "150", "referenceMax.value", "-5", "referenceMax.unit", "lb"));
         assertThat(refused.getResponseBody()).contains("id=\"deload-error-percent\"", "between 1 and 100")
                 .contains("id=\"deload-error-referenceMax").doesNotContain("Confirm:");
-        EntityExchangeResult<String> notANumber = browser.htmxPost(page, page + "/deloads",
+        EntityExchangeResult<String> notANumber = htmx(browser, page, page + "/deloads",
                 Map.of("exercise", "deadlift", "percent", "half", "referenceMax.value", "365", "referenceMax.unit", "stone"));
         assertThat(notANumber.getResponseBody()).contains("id=\"deload-error-percent\"", "must be a number")
                 .contains("id=\"deload-error-referenceMax.unit\"");
-        EntityExchangeResult<String> missing = browser.htmxPost(page, page + "/deloads",
+        EntityExchangeResult<String> missing = htmx(browser, page, page + "/deloads",
                 Map.of("exercise", "deadlift", "percent", "", "referenceMax.value", "", "referenceMax.unit", "lb"));
         assertThat(missing.getResponseBody()).contains("id=\"deload-error-percent\"", "is required");
         assertThat(events()).isEqualTo(before);
 
-        EntityExchangeResult<String> confirmed = browser.htmxPost(page, page + "/deloads", Map.of("id", UUID.randomUUID().toString(),
+        EntityExchangeResult<String> confirmed = htmx(browser, page, page + "/deloads", Map.of("id", UUID.randomUUID().toString(),
                 "exercise", "deadlift", "percent", "50", "referenceMax.value", "365", "referenceMax.unit", "lb"));
         assertThat(confirmed.getResponseBody()).contains("Deload prescribed: 50% of 365 lb, 180 lb on the bar (exact 182.5 lb)");
         await().untilAsserted(() -> {
@@ -192,18 +194,18 @@ class CoachPagesTest {
         athletes.grants(zed, coach);
         athletes.logsSet(zed, "deadlift", Load.kg(140), RADIATING, DAY_1);
         awaitCoaching(coach, zed);
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
         String page = "/coach/athletes/" + zed;
         await().untilAsserted(() -> assertThat(browser.page(page)).contains("Red flag: stop", "Clear to train again"));
         long before = events();
 
-        EntityExchangeResult<String> refused = browser.htmxPost(page, page + "/clearances",
+        EntityExchangeResult<String> refused = htmx(browser, page, page + "/clearances",
                 Map.of("exercise", "", "notes", "x".repeat(2001)));
         assertThat(refused.getResponseBody()).contains("id=\"clearance-error-exercise\"", "is required")
                 .contains("id=\"clearance-error-notes\"", "at most 2000 characters");
         assertThat(events()).isEqualTo(before);
 
-        EntityExchangeResult<String> cleared = browser.htmxPost(page, page + "/clearances",
+        EntityExchangeResult<String> cleared = htmx(browser, page, page + "/clearances",
                 Map.of("exercise", "deadlift", "notes", "Seen by a physiotherapist"));
         assertThat(cleared.getResponseBody()).contains("Deadlift: cleared to train again.");
         await().untilAsserted(() -> assertThat(browser.page(page)).doesNotContain("Red flag: stop"));
@@ -217,17 +219,17 @@ class CoachPagesTest {
         athletes.grants(granted, coach);
         athletes.logsSet(stranger, "deadlift", Load.lb(200), PAIN_FREE, DAY_1);
         awaitCoaching(coach, granted);
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
 
         assertThat(browser.page("/coach/athletes/" + granted)).contains("Granted");
-        assertThat(browser.get("/coach/athletes/" + stranger).getStatus().value()).isEqualTo(404);
-        assertThat(browser.get("/coach/athletes/" + UUID.randomUUID()).getStatus().value()).isEqualTo(404);
-        assertThat(browser.get("/coach/athletes/not-an-id").getStatus().value()).isEqualTo(404);
+        assertThat(status(browser, "/coach/athletes/" + stranger)).isEqualTo(404);
+        assertThat(status(browser, "/coach/athletes/" + UUID.randomUUID())).isEqualTo(404);
+        assertThat(status(browser, "/coach/athletes/not-an-id")).isEqualTo(404);
         long before = events();
-        EntityExchangeResult<String> cue = browser.htmxPost("/coach/", "/coach/athletes/" + stranger + "/cues",
+        EntityExchangeResult<String> cue = htmx(browser, "/coach/", "/coach/athletes/" + stranger + "/cues",
                 Map.of("text", "chest up", "exercise", "deadlift"));
         assertThat(cue.getStatus().value()).isEqualTo(404);
-        EntityExchangeResult<String> deload = browser.htmxPost("/coach/", "/coach/athletes/" + stranger + "/deloads/preview",
+        EntityExchangeResult<String> deload = htmx(browser, "/coach/", "/coach/athletes/" + stranger + "/deloads/preview",
                 Map.of("exercise", "deadlift", "percent", "50", "referenceMax.value", "", "referenceMax.unit", "lb"));
         assertThat(deload.getStatus().value()).isEqualTo(404);
         assertThat(deload.getResponseBody()).doesNotContain("200 lb");
@@ -235,7 +237,7 @@ class CoachPagesTest {
 
         athletes.revokes(granted, coach);
         awaitClosed(coach, granted);
-        await().untilAsserted(() -> assertThat(browser.get("/coach/athletes/" + granted).getStatus().value()).isEqualTo(404));
+        await().untilAsserted(() -> assertThat(status(browser, "/coach/athletes/" + granted)).isEqualTo(404));
         assertThat(browser.page("/coach/")).doesNotContain("/coach/athletes/" + granted);
 
         http.get().uri("/coach/athletes/" + granted).accept(MediaType.TEXT_HTML).exchange()
@@ -252,7 +254,7 @@ class CoachPagesTest {
         athletes.logsSet(hostile, "deadlift", Load.lb(200), new PainReport(new PainScore(2), HOSTILE, PainQuality.SORENESS), DAY_1);
         awaitCoaching(coach, hostile);
         coach.created("/api/v1/athletes/" + hostile + "/cues", "{\"text\":\"" + HOSTILE.replace("'", "\\u0027") + "\",\"exercise\":\"deadlift\"}");
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
 
         await().untilAsserted(() -> assertThat(browser.page("/coach/athletes/" + hostile)).contains("Cue assigned"));
         for (String html : new String[]{browser.page("/coach/"), browser.page("/coach/athletes/" + hostile)}) {
@@ -264,12 +266,12 @@ class CoachPagesTest {
     void theAthletePageStreamsEachNewItemRenderedAndTheStandingAgain() {
         CoachApi coach = CoachApi.register(http, "Live pages coach");
         AthleteId mark = markWithHisMax(coach);
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
         String html = browser.page("/coach/athletes/" + mark);
         String stream = between(html, "sse-connect=\"", "\"").replace("&amp;", "&");
         assertThat(stream).startsWith("/coach/athletes/" + mark + "/stream?after=");
 
-        Flux<ServerSentEvent<String>> events = http.get().uri(stream).cookie(CoachPage.SESSION, coach.token())
+        Flux<ServerSentEvent<String>> events = http.get().uri(stream).cookie("hinge_session", coach.token())
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
                 }).getResponseBody().filter(e -> e.data() != null);
@@ -290,13 +292,13 @@ class CoachPagesTest {
     @Test
     void theInvitePageShowsTheApisCodeAndLinkAndMakesANewOne() {
         CoachApi coach = CoachApi.register(http, "Invite pages coach");
-        CoachPage browser = new CoachPage(http, coach.token());
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
         JsonNode invite = coach.ok("/api/v1/me/invite");
 
         String html = browser.page("/coach/invite");
         assertThat(html).contains("value=\"" + invite.get("code").asText() + "\"", invite.get("url").asText(),
                 "<label", "for=\"invite-code\"", "Copy link");
-        EntityExchangeResult<String> replaced = browser.htmxPost("/coach/invite", "/coach/invite", Map.of());
+        EntityExchangeResult<String> replaced = htmx(browser, "/coach/invite", "/coach/invite", Map.of());
         assertThat(replaced.getResponseBody()).contains("A new code").doesNotContain(invite.get("code").asText());
         assertThat(coach.ok("/api/v1/me/invite").get("code").asText()).isNotEqualTo(invite.get("code").asText());
     }
@@ -311,15 +313,15 @@ class CoachPagesTest {
         AthleteId olga = athletes.registers("Olga " + HOSTILE);
         AccessOfferId offer = new AccessOfferId(UUID.randomUUID());
         athletes.append(olga, new CoachAccessOfferedEvent(olga, offer, digests.of(email), Instant.now()));
-        CoachPage browser = new CoachPage(http, token);
+        PageClient browser = new PageClient(http, "coach").withToken(token);
 
-        await().untilAsserted(() -> assertThat(new CoachPage(http, token).get("/coach/offers").getResponseBody())
+        await().untilAsserted(() -> assertThat(new PageClient(http, "coach").withToken(token).page("/coach/offers"))
                 .contains("Olga &lt;script&gt;", "/coach/offers/" + offer + "/accept"));
-        EntityExchangeResult<String> accepted = browser.htmxPost("/coach/offers", "/coach/offers/" + offer + "/accept", Map.of());
+        EntityExchangeResult<String> accepted = htmx(browser, "/coach/offers", "/coach/offers/" + offer + "/accept", Map.of());
         assertThat(accepted.getResponseBody()).contains("Offer accepted").doesNotContain("/coach/offers/" + offer + "/accept");
         assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%CoachAccessOfferAcceptedEvent'")
                 .query(Long.class).single()).isPositive();
-        await().untilAsserted(() -> assertThat(browser.htmxPost("/coach/offers", "/coach/offers/" + offer + "/accept",
+        await().untilAsserted(() -> assertThat(htmx(browser, "/coach/offers", "/coach/offers/" + offer + "/accept",
                 Map.of()).getResponseBody()).contains("no longer open"));
     }
 
@@ -357,6 +359,20 @@ class CoachPagesTest {
         return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type = ?")
                 .params(Relationships.idOf(new CoachId(coach.id()), athlete).toString(), type.getName())
                 .query(Long.class).single();
+    }
+
+    /** A form posted as htmx posts it, with the CSRF token of the page it is on. */
+    private static EntityExchangeResult<String> htmx(PageClient browser, String from, String path, Map<String, String> form) {
+        return browser.htmxPost(path, browser.csrfFrom(from), form).expectBody(String.class).returnResult();
+    }
+
+    /** A form posted by a browser without script. */
+    private static EntityExchangeResult<String> plain(PageClient browser, String from, String path, Map<String, String> form) {
+        return browser.post(path, browser.csrfFrom(from), form).expectBody(String.class).returnResult();
+    }
+
+    private static int status(PageClient browser, String path) {
+        return browser.get(path).expectBody(String.class).returnResult().getStatus().value();
     }
 
     private static String between(String text, String start, String end) {

@@ -9,7 +9,7 @@ import dev.hinge.platform.web.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -24,7 +24,7 @@ import java.util.UUID;
  * The clearance form of the coach's athlete page (lift a red-flag hold once the athlete was evaluated): read by
  * {@link Clearances#read}, the API's own reading, so its refusals are the API's, shown next to their boxes.
  */
-@Controller
+@PageController
 class ClearancePages {
     private final Clearances clearances;
     private final Clock clock;

@@ -10,7 +10,7 @@ import dev.hinge.platform.web.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -27,7 +27,7 @@ import java.util.UUID;
  * answer (the form again, with a notice or the refusals) in place; a plain post is answered with the athlete page or
  * a page of the form alone.
  */
-@Controller
+@PageController
 class CuePages {
     private final CueAssignments assignments;
     private final Clock clock;

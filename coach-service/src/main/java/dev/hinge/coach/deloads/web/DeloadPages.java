@@ -13,7 +13,7 @@ import dev.hinge.platform.web.LoadBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +33,7 @@ import java.util.UUID;
  * {@link DeloadPrescriptions#read}; its refusals show next to their boxes (the API's {@code instruction}, which the
  * page gives as a percent, next to the percent box) and nothing is prescribed.
  */
-@Controller
+@PageController
 class DeloadPages {
     private final DeloadPrescriptions prescriptions;
     private final Clock clock;

@@ -4,7 +4,7 @@ import dev.hinge.platform.security.CurrentUser;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * is easy to copy, and a button that replaces it (the same as {@code POST /api/v1/me/invite}: the old code stops
  * working).
  */
-@Controller
+@PageController
 class InvitePages {
     private final InviteCodes codes;
 

@@ -7,7 +7,7 @@ import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * The offers of access waiting for the coach, on the roster page (as a fragment it loads) or a page of their own,
  * each with an accept button that accepts exactly as {@code POST /api/v1/me/offers/{id}/accept} does.
  */
-@Controller
+@PageController
 class OfferPages {
     static final int SHOWN = 50;
 

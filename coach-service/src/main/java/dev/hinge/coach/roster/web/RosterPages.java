@@ -9,7 +9,7 @@ import dev.hinge.platform.web.Blocking;
 import dev.hinge.readside.progress.ProgressProjection;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -29,7 +29,7 @@ import java.util.UUID;
  * every few seconds whether it changed ({@code /coach/roster?since=}): there is no coach-wide live stream, and an
  * unchanged list is not swapped, so keyboard focus stays where it is.
  */
-@Controller
+@PageController
 class RosterPages {
     static final int PAGE = 50;
 

@@ -20,13 +20,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Controller;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +44,7 @@ import java.util.UUID;
  * ({@code /stream}, the read side's {@link TimelineStreams} picking up after the page was read) that also renders
  * the status again as things happen.
  */
-@Controller
+@PageController
 class AthletePages {
     static final int PAGE = 25;
     /** What the timeline marks as needing the coach's eye. */
@@ -170,7 +171,8 @@ class AthletePages {
     Flux<ServerSentEvent<String>> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String athleteId,
                                          @RequestParam(required = false) String after,
                                          @RequestParam(required = false) String exercise,
-                                         @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+                                         @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                                         ServerWebExchange exchange) {
         UUID coach = CurrentUser.id(jwt);
         UUID athlete = Params.pathId("athleteId", athleteId);
         Flux<AccessProjection.Closed> revoked = access.closing(coach, athlete).replay(1).autoConnect(0);
@@ -180,25 +182,25 @@ class AthletePages {
             access.require(coach, athlete);
             return exercise(athlete, exercise);
         }).flatMapMany(shown -> streams.stream(timeline.store(), athlete, subscriber, revoked)
-                .concatMap(event -> rendered(event, athlete, shown)));
+                .concatMap(event -> rendered(exchange, event, athlete, shown)));
     }
 
-    private Flux<ServerSentEvent<String>> rendered(ServerSentEvent<Object> event, UUID athlete, Exercise exercise) {
+    private Flux<ServerSentEvent<String>> rendered(ServerWebExchange exchange, ServerSentEvent<Object> event, UUID athlete,
+                                                   Exercise exercise) {
         if (event.data() instanceof TimelineItem item) {
-            Mono<ServerSentEvent<String>> shown = fragments.render("coach/timeline", "item", Map.of("item", Item.of(item)))
-                    .map(html -> ServerSentEvent.builder(html).id(event.id()).event("item").build());
+            ServerSentEvent<String> shown = ServerSentEvent.builder(fragments.render(exchange, "coach/timeline", "item",
+                    Map.of("item", Item.of(item)))).id(event.id()).event("item").build();
             Mono<ServerSentEvent<String>> standing = Blocking.call(() -> Standing.of(progress.progress(athlete, exercise, clock.instant())))
-                    .flatMap(s -> fragments.render("coach/athlete", "status", Map.of("standing", s,
-                            "athleteId", athlete.toString())))
-                    .map(html -> ServerSentEvent.builder(html).event("status").build());
-            return Flux.concat(shown, standing);
+                    .map(s -> ServerSentEvent.builder(fragments.render(exchange, "coach/athlete", "status",
+                            Map.of("standing", s, "athleteId", athlete.toString()))).event("status").build());
+            return Flux.concat(Mono.just(shown), standing);
         }
         if (event.data() == null) {
             return Flux.just(ServerSentEvent.<String>builder().comment(event.comment() == null ? "" : event.comment()).build());
         }
         if (TimelineStreams.TOKEN_EXPIRED.equals(event.event())) {
-            return fragments.render("coach/timeline", "ended", Map.of())
-                    .map(html -> ServerSentEvent.builder(html).event("ended").build()).flux();
+            return Flux.just(ServerSentEvent.builder(fragments.render(exchange, "coach/timeline", "ended", Map.of()))
+                    .event("ended").build());
         }
         // a reconnect: the stream ends here and the browser reconnects with the last id it got
         return Flux.empty();
