@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -54,6 +55,7 @@ class CoachPagesBrowserTest {
 
     @Test
     void aCoachScalesMarkToFiftyPercentSeeingTheExactAndRoundedLoadFirstAndTheDeloadArrivesLive() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         String email = "carter+" + UUID.randomUUID() + "@example.com";
         JsonNode registered = http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Coach Carter\"}")
@@ -115,7 +117,8 @@ class CoachPagesBrowserTest {
             // the deload reaches the timeline and the standing without a reload
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#timeline > li.item-deload_prescribed:first-child")));
-            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("standing"), "Deloaded"));
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("standing"),
+                    "50%: 180 lb (exact 182.5 lb)"));
             assertThat(browser.driver().findElements(By.cssSelector("#timeline > li.item-deload_prescribed"))).hasSize(1);
 
             browser.get(base + "/coach/invite");

@@ -120,15 +120,15 @@ class CoachPagesTest {
 
         EntityExchangeResult<String> refused = htmx(browser, page, page + "/cues",
                 Map.of("text", " ", "exercise", "Dead Lift", "fault", "slouching"));
-        assertThat(refused.getStatus().value()).isEqualTo(200);
+        assertThat(refused.getStatus().value()).isEqualTo(422);
         assertThat(refused.getResponseBody())
-                .contains("id=\"cue-error-text\"", "must not be blank")
+                .contains("id=\"cue-error-text\"", "is required")
                 .contains("id=\"cue-error-exercise\"", "must be a slug")
                 .contains("id=\"cue-error-fault\"")
                 .contains("aria-describedby=\"cue-error-text\"", "value=\"Dead Lift\"");
         assertThat(events()).isEqualTo(before);
         EntityExchangeResult<String> plain = plain(browser, page, page + "/cues", Map.of("exercise", "deadlift"));
-        assertThat(plain.getStatus().value()).isEqualTo(400);
+        assertThat(plain.getStatus().value()).isEqualTo(422);
         assertThat(plain.getResponseBody()).contains("id=\"cue-error-text\"", "is required");
         assertThat(events()).isEqualTo(before);
 
@@ -184,7 +184,8 @@ class CoachPagesTest {
             assertThat(progress.get("deload").get("roundedLoad").decimalValue()).isEqualByComparingTo("180");
             assertThat(progress.get("deload").get("exactLoad").decimalValue()).isEqualByComparingTo("182.5");
         });
-        await().untilAsserted(() -> assertThat(browser.page(page)).contains("Deloaded", "50%: 180 lb (exact 182.5 lb)"));
+        await().untilAsserted(() -> assertThat(browser.page(page))
+                .contains("Deload prescribed", "50%: 180 lb (exact 182.5 lb)"));
     }
 
     @Test

@@ -51,7 +51,7 @@ class ClearancePages {
                             given.exercise().displayName() + ": cleared to train again."), true, HttpStatus.OK)
                     : Rendering.redirectTo("/coach/athletes/" + athleteId).build())
                     .onErrorResume(PageForm::isRefusal, e -> Mono.just(section(athleteId,
-                            FormState.refused(values, form.errors(e)), htmx, htmx ? HttpStatus.OK : HttpStatus.BAD_REQUEST)))
+                            FormState.refused(values, form.errors(e)), htmx, HttpStatus.UNPROCESSABLE_ENTITY)))
                     .onErrorResume(Pages::notFound, e -> Mono.just(Pages.notFoundPage()));
         });
     }

@@ -54,7 +54,7 @@ class CuePages {
                             "Cue \u201c" + assigned.text() + "\u201d assigned."), true, HttpStatus.OK)
                     : Rendering.redirectTo("/coach/athletes/" + athleteId).build())
                     .onErrorResume(PageForm::isRefusal, e -> Mono.just(section(athleteId,
-                            FormState.refused(values, form.errors(e)), htmx, htmx ? HttpStatus.OK : HttpStatus.BAD_REQUEST)))
+                            FormState.refused(values, form.errors(e)), htmx, HttpStatus.UNPROCESSABLE_ENTITY)))
                     .onErrorResume(Pages::notFound, e -> Mono.just(Pages.notFoundPage()));
         });
     }

@@ -116,7 +116,7 @@ class DeloadPages {
     private static Rendering refused(String athleteId, MultiValueMap<String, String> values, PageForm form, Throwable e,
                                      boolean htmx) {
         return section(athleteId, FormState.refused(values, form.errors(e)), null, htmx,
-                htmx ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+                HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
     private static Rendering section(String athleteId, FormState deload, Preview preview, boolean fragment,
