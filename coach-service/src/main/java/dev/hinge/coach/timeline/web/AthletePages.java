@@ -75,7 +75,7 @@ class AthletePages {
         static Item of(TimelineItem item) {
             Object video = "video_attached".equals(item.type()) ? item.data().get("id") : null;
             return new Item(item.id(), item.type(), Display.words(item.type()).replace("Coach access", "Access"),
-                    Display.when(item.at()), item.at().toString(), "coach".equals(item.actor().role()) ? "Coach" : "Athlete",
+                    Display.when(item.at()), item.at().toString(), "coach".equals(item.actor().role()) ? "by a coach" : "by the athlete",
                     item.summary(), ALERTS.contains(item.type()), video == null ? null : video.toString());
         }
     }
