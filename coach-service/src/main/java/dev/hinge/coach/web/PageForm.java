@@ -2,6 +2,7 @@ package dev.hinge.coach.web;
 
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.kernel.common.ErrorCode;
+import dev.hinge.platform.pages.PageErrors;
 import dev.hinge.platform.problem.FieldError;
 import dev.hinge.platform.problem.InvalidRequestException;
 import org.springframework.util.MultiValueMap;
@@ -87,15 +88,13 @@ public final class PageForm {
     }
 
     /**
-     * The refusals to show next to the form's boxes, box -> message (the first per box), when {@code failure} is a
+     * The refusals to show next to the form's boxes, box -> message (as {@link PageErrors} words them), when {@code failure} is a
      * refusal of the request's fields; empty for anything else (not found, a conflict), which is no form error.
      */
     public Map<String, String> errors(Throwable failure) {
-        List<FieldError> errors = fieldErrors(failure).orElse(List.of());
         Map<String, String> shown = new LinkedHashMap<>();
-        for (FieldError error : errors) {
-            shown.putIfAbsent(aliases.getOrDefault(error.field(), error.field()), error.message());
-        }
+        fieldErrors(failure).map(errors -> PageErrors.of(new InvalidRequestException(errors))).orElse(Map.of())
+                .forEach((field, message) -> shown.putIfAbsent(aliases.getOrDefault(field, field), message));
         return shown;
     }
 

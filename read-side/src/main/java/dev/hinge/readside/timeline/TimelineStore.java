@@ -95,6 +95,31 @@ public class TimelineStore {
         return new Page<>(items, next);
     }
 
+    /** The latest {@code limit} items of one athlete, oldest first, with their positions (a stream's first page). */
+    public List<TimelineUpdates.Recorded> latest(UUID athleteId, int limit) {
+        List<TimelineUpdates.Recorded> latest = new ArrayList<>(jdbc.sql("select position, item from " + table
+                        + " where athlete_id = ? order by at desc, position desc limit ?")
+                .params(athleteId, limit)
+                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
+                .list());
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    /** Up to {@code limit} items of one athlete recorded after {@code position}, in the order they were recorded. */
+    public List<TimelineUpdates.Recorded> after(UUID athleteId, long position, int limit) {
+        return jdbc.sql("select position, item from " + table + " where athlete_id = ? and position > ? order by position limit ?")
+                .params(athleteId, position, limit)
+                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
+                .list();
+    }
+
+    /** Whether one of this athlete's items sits at {@code position}. */
+    public boolean holds(UUID athleteId, long position) {
+        return !jdbc.sql("select 1 from " + table + " where athlete_id = ? and position = ?")
+                .params(athleteId, position).query().singleColumn().isEmpty();
+    }
+
     /**
      * Newest first (by time, then position), as a person reads a history; {@code cursor} from a previous page's next
      * (a cursor of {@link #page} works here too: both mark a place in the same order).
@@ -126,31 +151,6 @@ public class TimelineStore {
     public long lastPosition(UUID athleteId) {
         return jdbc.sql("select coalesce(max(position), -1) from " + table + " where athlete_id = ?").params(athleteId)
                 .query(Long.class).single();
-    }
-
-    /** The latest {@code limit} items of one athlete, oldest first, with their positions (a stream's first page). */
-    public List<TimelineUpdates.Recorded> latest(UUID athleteId, int limit) {
-        List<TimelineUpdates.Recorded> latest = new ArrayList<>(jdbc.sql("select position, item from " + table
-                        + " where athlete_id = ? order by at desc, position desc limit ?")
-                .params(athleteId, limit)
-                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
-                .list());
-        Collections.reverse(latest);
-        return latest;
-    }
-
-    /** Up to {@code limit} items of one athlete recorded after {@code position}, in the order they were recorded. */
-    public List<TimelineUpdates.Recorded> after(UUID athleteId, long position, int limit) {
-        return jdbc.sql("select position, item from " + table + " where athlete_id = ? and position > ? order by position limit ?")
-                .params(athleteId, position, limit)
-                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
-                .list();
-    }
-
-    /** Whether one of this athlete's items sits at {@code position}. */
-    public boolean holds(UUID athleteId, long position) {
-        return !jdbc.sql("select 1 from " + table + " where athlete_id = ? and position = ?")
-                .params(athleteId, position).query().singleColumn().isEmpty();
     }
 
     private String write(TimelineItem item) {

@@ -4,7 +4,6 @@ import dev.hinge.coach.web.Display;
 import dev.hinge.coach.web.FormState;
 import dev.hinge.coach.web.PageForm;
 import dev.hinge.coach.web.Pages;
-import dev.hinge.kernel.coaching.CueId;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
 import org.springframework.http.HttpStatus;
@@ -22,18 +21,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The cue form of the coach's athlete page: read by {@link CueAssignments#read}, the API's own reading, so it refuses
+ * The cue form of the coach's athlete page (the review page has its own): read by
+ * {@link CueController#read}, the API's own reading, so it refuses
  * what the API refuses under the same field names, shown next to their boxes with nothing assigned. htmx swaps the
  * answer (the form again, with a notice or the refusals) in place; a plain post is answered with the athlete page or
  * a page of the form alone.
  */
 @PageController
-class CuePages {
-    private final CueAssignments assignments;
+class CueFormPages {
+    private final CueController cues;
     private final Clock clock;
 
-    CuePages(CueAssignments assignments, Clock clock) {
-        this.assignments = assignments;
+    CueFormPages(CueController cues, Clock clock) {
+        this.cues = cues;
         this.clock = clock;
     }
 
@@ -47,8 +47,8 @@ class CuePages {
             CueController.CueRequest request = new CueController.CueRequest(id, form.text("text"),
                     form.text("exercise"), form.text("fault"), null, null, null);
             return Blocking.defer(() -> {
-                CueAssignments.Cue cue = form.read(() -> CueAssignments.read(athleteId, request, clock.instant()));
-                return assignments.assign(coach, cue, new CueId(id == null ? UUID.randomUUID() : id));
+                CueController.Cue cue = form.read(() -> CueController.read(athleteId, request, clock.instant()));
+                return cues.send(coach, cue, id == null ? UUID.randomUUID() : id);
             }).map(assigned -> htmx
                     ? section(athleteId, FormState.fresh(Map.of("exercise", assigned.exercise().slug()),
                             "Cue \u201c" + assigned.text() + "\u201d assigned."), true, HttpStatus.OK)
