@@ -264,6 +264,31 @@ class CoachPagesTest {
     }
 
     @Test
+    void theTimelineIsNewestFirstAPageAtATimeWithTheOlderItemsBehindALink() {
+        CoachApi coach = CoachApi.register(http, "Paging coach");
+        AthleteId paged = athletes.registers("Paged");
+        athletes.grants(paged, coach);
+        for (int i = 0; i <= 26; i++) {
+            athletes.logsSet(paged, "deadlift", Load.lb(100 + i), PAIN_FREE, DAY_1.plusSeconds(3600L * i));
+        }
+        awaitCoaching(coach, paged);
+        PageClient browser = new PageClient(http, "coach").withToken(coach.token());
+        String page = "/coach/athletes/" + paged;
+
+        await().untilAsserted(() -> assertThat(browser.page(page)).contains("Deadlift 126 lb ×"));
+        // the access granted now, then the sets from the latest: 25 items, the oldest three behind the link
+        String html = browser.page(page);
+        assertThat(html.indexOf("Access granted")).isLessThan(html.indexOf("Deadlift 126 lb ×"));
+        assertThat(html.indexOf("Deadlift 126 lb ×")).isLessThan(html.indexOf("Deadlift 125 lb ×"));
+        assertThat(html).contains("Deadlift 103 lb ×", "Older entries").doesNotContain("Deadlift 102 lb ×");
+        String older = between(html, "hx-get=\"" + page + "/timeline?before=", "\"");
+        String rest = browser.page(page + "/timeline?before=" + older);
+        assertThat(rest).contains("Deadlift 102 lb ×", "Deadlift 100 lb ×").doesNotContain("Deadlift 103 lb ×", "Older entries");
+        assertThat(rest.indexOf("Deadlift 102 lb ×")).isLessThan(rest.indexOf("Deadlift 100 lb ×"));
+        assertThat(browser.page(page + "?before=" + older)).contains("Deadlift 101 lb ×").doesNotContain("Deadlift 126 lb ×");
+    }
+
+    @Test
     void theAthletePageStreamsEachNewItemRenderedAndTheStandingAgain() {
         CoachApi coach = CoachApi.register(http, "Live pages coach");
         AthleteId mark = markWithHisMax(coach);
