@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -93,6 +94,26 @@ public class TimelineStore {
         List<TimelineItem> items = rows.stream().limit(limit).map(r -> read(r.item())).toList();
         String next = rows.size() > limit ? new Cursor(rows.get(limit - 1).at(), rows.get(limit - 1).position()).encode() : null;
         return new Page<>(items, next);
+    }
+
+    /**
+     * The latest {@code limit} items of one athlete on {@code exercise} of the given types, at or before
+     * {@code asOf}, oldest first (a progress chart's rows): one read along the athlete's rows of the primary key.
+     */
+    public List<TimelineItem> latestOfTypes(UUID athleteId, String exercise, Collection<String> types, Instant asOf,
+                                            int limit) {
+        List<Object> params = new ArrayList<>(List.of(athleteId, exercise, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)));
+        params.addAll(types);
+        params.add(limit);
+        List<TimelineItem> items = new ArrayList<>(jdbc.sql("select item from " + table
+                        + " where athlete_id = ? and exercise = ? and at <= ? and type in ("
+                        + String.join(", ", Collections.nCopies(types.size(), "?")) + ")"
+                        + " order by at desc, position desc limit ?")
+                .params(params)
+                .query((rs, n) -> read(rs.getString(1)))
+                .list());
+        Collections.reverse(items);
+        return items;
     }
 
     /** The latest {@code limit} items of one athlete, oldest first, with their positions (a stream's first page). */
