@@ -132,6 +132,11 @@ class CoachPagesTest {
         assertThat(plain.getResponseBody()).contains("id=\"cue-error-text\"", "is required");
         assertThat(events()).isEqualTo(before);
 
+        // a form without its CSRF token is refused before it is read
+        browser.page(page);
+        browser.post(page + "/cues", null, Map.of("text", "chest up", "exercise", "deadlift")).expectStatus().isForbidden();
+        assertThat(events()).isEqualTo(before);
+
         EntityExchangeResult<String> assigned = htmx(browser, page, page + "/cues",
                 Map.of("text", "chest up " + HOSTILE, "exercise", "deadlift", "fault", "hips_rise_too_fast"));
         assertThat(assigned.getStatus().value()).isEqualTo(200);
