@@ -161,6 +161,39 @@ public class TimelineStore {
                 .params(athleteId, position).query().singleColumn().isEmpty();
     }
 
+    /**
+     * Newest first (by time, then position), as a person reads a history; {@code cursor} from a previous page's next
+     * (a cursor of {@link #page} works here too: both mark a place in the same order).
+     */
+    public Page<TimelineItem> newestFirst(UUID athleteId, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("select at, position, item from " + table + " where athlete_id = ?");
+        List<Object> params = new ArrayList<>(List.of(athleteId));
+        if (cursor != null) {
+            Cursor before = Cursor.decode(cursor);
+            OffsetDateTime at = OffsetDateTime.ofInstant(before.at(), ZoneOffset.UTC);
+            sql.append(" and (at < ? or (at = ? and position < ?))");
+            params.addAll(List.of(at, at, before.position()));
+        }
+        sql.append(" order by at desc, position desc limit ?");
+        params.add(limit + 1);
+        List<Row> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Row(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2), rs.getString(3)))
+                .list();
+        List<TimelineItem> items = rows.stream().limit(limit).map(r -> read(r.item())).toList();
+        String next = rows.size() > limit ? new Cursor(rows.get(limit - 1).at(), rows.get(limit - 1).position()).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    /**
+     * The highest store position among this athlete's items, or -1 when there are none: read before a page, it is
+     * where a live stream ({@link TimelineStreams}, as a {@code Last-Event-ID}) picks up, so nothing recorded
+     * after the page was read is missed.
+     */
+    public long lastPosition(UUID athleteId) {
+        return jdbc.sql("select coalesce(max(position), -1) from " + table + " where athlete_id = ?").params(athleteId)
+                .query(Long.class).single();
+    }
+
     private String write(TimelineItem item) {
         try {
             return json.writeValueAsString(item);
