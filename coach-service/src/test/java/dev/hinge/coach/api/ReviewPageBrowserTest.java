@@ -88,7 +88,7 @@ class ReviewPageBrowserTest {
         page.get(base + "/coach/sign-in");
         page.manage().addCookie(new Cookie.Builder("hinge_session", dana.token()).path("/coach").isHttpOnly(true).build());
         JavascriptExecutor js = (JavascriptExecutor) page;
-        WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+        WebDriverWait wait = browser.waiting(Duration.ofSeconds(20));
 
         page.get(base + "/coach/reviews");
         WebElement link = page.findElement(By.cssSelector("a[href='/coach/videos/" + video + "']"));

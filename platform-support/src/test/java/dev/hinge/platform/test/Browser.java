@@ -6,6 +6,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,9 +77,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits up to 15 s, for what a person waits for (a live item, a rendered chart). */
+    /**
+     * Waits up to 15 s, for what a person waits for (a live item, a rendered chart). An element htmx swaps out while it
+     * is being read is read again, as an eye would look again.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        return waiting(Duration.ofSeconds(15));
+    }
+
+    public WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     @SuppressWarnings("unchecked")
