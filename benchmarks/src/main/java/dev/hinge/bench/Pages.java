@@ -81,7 +81,7 @@ final class Pages {
             }
             String landed = java.net.URI.create(driver.getCurrentUrl()).getPath();
             String html = driver.getPageSource();
-            int listed = (int) names.stream().filter(html::contains).count();
+            int listed = (int) names.stream().filter(name -> html.contains(">" + name + "<")).count(); // the name as a whole text
             String problem = !landed.equals(path) ? "the browser landed on " + landed + ", not " + path
                     : listed < names.size() ? "the page named " + listed + " of the " + names.size() + " athletes"
                     : null;

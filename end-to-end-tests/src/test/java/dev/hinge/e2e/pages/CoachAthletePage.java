@@ -1,26 +1,24 @@
 package dev.hinge.e2e.pages;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 import java.util.UUID;
 
 /**
- * One athlete as the coach sees them, {@code /coach/athletes/{id}}: the timeline and the deload form ("scale to
- * 50%", the exact and rounded load shown before confirming). Route and selectors ASSUMED (the coach pages were being
- * written): a form with id {@code deload-form} holding {@code exercise} and {@code percent} fields, a preview
- * element {@code #deload-preview} (filled as the percent changes, or by a button {@code name=preview}), and a
- * confirming submit button {@code name=confirm} (or the form's last submit button).
+ * One athlete as the coach sees them, {@code /coach/athletes/{id}}: standing, timeline (live), and the deload form:
+ * exercise and percent, "Preview the loads" shows the exact and the rounded load, then a confirm button prescribes
+ * it. Selectors from the coachpages branch's coach/athlete and coach/deloads templates (work in progress when written).
  */
 public final class CoachAthletePage {
-    public static final By DELOAD_FORM = By.id("deload-form");
-    public static final By EXERCISE = By.cssSelector("#deload-form [name=exercise]");
-    public static final By PERCENT = By.cssSelector("#deload-form [name=percent]");
-    public static final By PREVIEW_BUTTON = By.cssSelector("#deload-form button[name=preview]");
+    public static final By DELOAD_SECTION = By.id("deload");
+    public static final By EXERCISE = By.id("deload-exercise");
+    public static final By PERCENT = By.id("deload-percent");
+    public static final By PREVIEW_BUTTON = By.cssSelector("#deload form.deload-form button[type=submit]");
     public static final By PREVIEW = By.id("deload-preview");
-    public static final By CONFIRM = By.cssSelector("#deload-form button[name=confirm], #deload-form button[type=submit]:last-of-type");
-    public static final By DONE = By.cssSelector("#deload-form .notice[role=status], main .notice[role=status]");
+    public static final By EXACT = By.cssSelector("#deload-preview .exact-load");
+    public static final By ROUNDED = By.cssSelector("#deload-preview .rounded-load");
+    public static final By CONFIRM = By.cssSelector("#deload-preview form button[type=submit]");
+    public static final By DONE = By.cssSelector("#deload .notice[role=status]");
 
     private final Chromium browser;
 
@@ -30,30 +28,17 @@ public final class CoachAthletePage {
 
     public static CoachAthletePage open(Chromium browser, UUID athleteId) {
         browser.open("/coach/athletes/" + athleteId);
-        browser.find(DELOAD_FORM);
+        browser.find(DELOAD_SECTION);
         return new CoachAthletePage(browser);
     }
 
-    /** Chooses the exercise and percent; answers the preview's text once it shows the loads. */
+    /** Fills exercise and percent and asks for the preview; answers its text ("… 182.5 lb … 180 lb …"). */
     public String previewDeload(String exercise, String percent) {
-        WebElement exerciseField = browser.find(EXERCISE);
-        if ("select".equals(exerciseField.getTagName())) {
-            new Select(exerciseField).selectByValue(exercise);
-        } else if (exerciseField.isDisplayed() && !"hidden".equals(exerciseField.getAttribute("type"))) {
-            browser.type(EXERCISE, exercise);
-        }
-        WebElement percentField = browser.find(PERCENT);
-        if ("select".equals(percentField.getTagName())) {
-            new Select(percentField).selectByValue(percent);
-        } else {
-            browser.type(PERCENT, percent);
-        }
-        if (!browser.all(PREVIEW_BUTTON).isEmpty()) {
-            browser.click(PREVIEW_BUTTON);
-        }
+        browser.type(EXERCISE, exercise).type(PERCENT, percent).click(PREVIEW_BUTTON);
         return browser.waitUntil(d -> {
-            String text = browser.find(PREVIEW).getText();
-            return text.matches("(?s).*\\d.*") ? text : null;
+            String exact = browser.find(EXACT).getText();
+            String rounded = browser.find(ROUNDED).getText();
+            return exact.isBlank() || rounded.isBlank() ? null : browser.find(PREVIEW).getText();
         });
     }
 

@@ -3,13 +3,12 @@ package dev.hinge.e2e.pages;
 import org.openqa.selenium.By;
 
 /**
- * The coach's invite code to hand to athletes. Route and selector ASSUMED (the coach pages were being written):
- * {@code /coach/invite}, the code in an element with id {@code invite-code} (or a {@code data-invite-code}
- * attribute, or class {@code invite-code}).
+ * {@code /coach/invite}: the coach's invite code to hand to athletes, in the read-only input {@code #invite-code}.
+ * Selectors from the coachpages branch's coach/invite template (work in progress when written).
  */
 public final class CoachInvitePage {
     public static final String PATH = "/coach/invite";
-    public static final By CODE = By.cssSelector("#invite-code, [data-invite-code], .invite-code");
+    public static final By CODE = By.id("invite-code");
 
     private final Chromium browser;
 
@@ -26,8 +25,7 @@ public final class CoachInvitePage {
     /** The code as shown (ten characters of the code alphabet; grouping hyphens and spaces dropped). */
     public String code() {
         return browser.waitUntil(d -> {
-            String attribute = browser.find(CODE).getAttribute("data-invite-code");
-            String shown = attribute != null && !attribute.isBlank() ? attribute : browser.find(CODE).getText();
+            String shown = browser.find(CODE).getDomProperty("value");
             String code = shown.replaceAll("[^0-9A-Za-z]", "").toUpperCase();
             return code.length() == 10 ? code : null;
         });

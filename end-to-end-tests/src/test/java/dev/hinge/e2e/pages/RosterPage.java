@@ -6,12 +6,13 @@ import org.openqa.selenium.WebElement;
 import java.util.List;
 
 /**
- * The coach's roster, {@code /coach/}: red flags first, then pain, then the rest. Selectors ASSUMED (the coach pages
- * were being written): each athlete links to {@code /coach/athletes/{id}}.
+ * The coach's roster, {@code /coach/}: red flags first, then pain, then the rest; each athlete a card whose name
+ * links to {@code /coach/athletes/{id}}. Selectors from the coachpages branch's coach/roster template (work in
+ * progress when written).
  */
 public final class RosterPage {
     public static final String PATH = "/coach/";
-    public static final By ATHLETE_LINKS = By.cssSelector("main a[href*='/coach/athletes/']");
+    public static final By ATHLETE_LINKS = By.cssSelector("#roster li.athlete-card a.athlete-name");
 
     private final Chromium browser;
 
