@@ -73,7 +73,8 @@ final class Pages {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             String origin = "http://127.0.0.1:" + coachPort;
             driver.get(origin + "/coach/sign-in"); // public: a cookie is set on the origin's own page
-            driver.manage().addCookie(new Cookie.Builder("hinge_session", token).path("/").isHttpOnly(true).build());
+            // the page session: the same JWT the API issued, in the cookie on the coach's section
+            driver.manage().addCookie(new Cookie.Builder("hinge_session", token).path("/coach").isHttpOnly(true).build());
             Load first = load(driver, origin + path);
             List<Load> loads = new ArrayList<>();
             for (int i = 0; i < samples; i++) {

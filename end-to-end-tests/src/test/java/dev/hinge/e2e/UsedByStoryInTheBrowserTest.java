@@ -179,7 +179,7 @@ class UsedByStoryInTheBrowserTest {
                     .isEqualByComparingTo("295"));
             assertMarkChart(ProgressPage.coachs(coach, mark.id(), "deadlift"));
             checkPage(coach, "coach-progress");
-            athlete.signInWith(mark.token());
+            athlete.signInWith("athlete", mark.token());
             assertMarkChart(ProgressPage.athletes(athlete, "deadlift"));
             checkPage(athlete, "athlete-progress");
         }

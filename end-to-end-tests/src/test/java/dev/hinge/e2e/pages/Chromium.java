@@ -137,12 +137,14 @@ public final class Chromium implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
-    /** Signs this browser in with a token the API issued (the page session holds the same JWT). */
-    public Chromium signInWith(String token) {
-        if (!driver.getCurrentUrl().startsWith(baseUrl)) {
-            open("/assets/hinge.css"); // a cookie can only be set on the origin's own page
-        }
-        driver.manage().addCookie(new Cookie.Builder("hinge_session", token).path("/").isHttpOnly(true).sameSite("Strict").build());
+    /**
+     * Signs this browser in to {@code section} ({@code athlete}, {@code coach}) with a token the API issued: the page
+     * session cookie holds the same JWT, on the section's path (so both sections' sessions can live on one address).
+     */
+    public Chromium signInWith(String section, String token) {
+        open("/" + section + "/sign-in"); // public; a cookie can only be set on the origin's own page
+        driver.manage().addCookie(new Cookie.Builder("hinge_session", token).path("/" + section).isHttpOnly(true)
+                .sameSite("Strict").build());
         return this;
     }
 
