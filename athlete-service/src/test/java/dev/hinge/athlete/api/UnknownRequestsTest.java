@@ -44,7 +44,7 @@ class UnknownRequestsTest {
     @Test
     void anUnknownPathIsA404ProblemWithOrWithoutAToken() {
         AthleteApi mark = AthleteApi.register(http, "Lost");
-        for (String path : List.of("/api/v1/nothing", "/api/v1/me/nothing", "/api/v1/me/", "/nothing", "/",
+        for (String path : List.of("/api/v1/nothing", "/api/v1/me/nothing", "/api/v1/me/", "/nothing",
                 "/actuator/nothing", "/api/v1/me/timeline/stream/more")) {
             for (Consumer<HttpHeaders> caller : everyKindOfCaller(mark)) {
                 http.get().uri(path).headers(caller).exchange().expectStatus().isNotFound()

@@ -143,14 +143,14 @@ public class SecurityConfiguration {
     }
 
     /** Requests that a route of this service takes ({@link Routes}). */
-    static ServerWebExchangeMatcher route(Routes routes) {
+    public static ServerWebExchangeMatcher route(Routes routes) {
         return exchange -> routes.isRoute(exchange)
                 .flatMap(route -> route ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch());
     }
 
     /** Requests that no route of this service takes: the dispatcher answers them 404 or 405, token or not. */
-    static ServerWebExchangeMatcher noRoute(Routes routes) {
+    public static ServerWebExchangeMatcher noRoute(Routes routes) {
         return new NegatedServerWebExchangeMatcher(route(routes));
     }
 
@@ -159,7 +159,7 @@ public class SecurityConfiguration {
      * token's role exists and the token is of its current generation (not revoked by a logout or a password change).
      * Read every time rather than cached, so a logout on one instance holds on every other at once.
      */
-    private static Mono<AbstractAuthenticationToken> current(Jwt jwt, TokenGenerations generations) {
+    public static Mono<AbstractAuthenticationToken> current(Jwt jwt, TokenGenerations generations) {
         Role role = role(jwt.getClaimAsString(Tokens.ROLE_CLAIM));
         if (role == null) {
             return Mono.error(new InvalidBearerTokenException("The token names no known role"));

@@ -9,6 +9,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -23,10 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A query parameter the route does not read is a 400 naming it, as an unknown body field is: {@code ?limt=5} is a
- * typo to be told about, not a default silently applied. Checked before every Hinge controller method runs (after
- * authentication), against the {@code @RequestParam}s the method declares.
+ * typo to be told about, not a default silently applied. Checked before every API route's method runs (after
+ * authentication), against the {@code @RequestParam}s the method declares. Not for pages: a page ignores what it does
+ * not read, and this void method taking the exchange would end their model's preparation (WebFlux takes it as having
+ * answered), so no {@code @ModelAttribute} of a page's advice would reach its template.
  */
-@ControllerAdvice(basePackages = "dev.hinge")
+@ControllerAdvice(annotations = RestController.class)
 class KnownQueryParameters {
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
@@ -35,7 +38,8 @@ class KnownQueryParameters {
 
     @ModelAttribute
     void refuseUnknownQueryParameters(ServerWebExchange exchange) {
-        if (!(exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod method)) {
+        if (!(exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod method)
+                || !method.getBeanType().getPackageName().startsWith("dev.hinge.")) {
             return;
         }
         known.computeIfAbsent(method.getMethod(), m -> read(method)).ifPresent(names -> {

@@ -6,6 +6,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
+import dev.hinge.platform.pages.PageController;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -39,7 +40,9 @@ public final class ApiDocumentChecks {
         Set<String> routes = new TreeSet<>();
         context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
                 mapping.getHandlerMethods().forEach((info, method) -> {
-                    if (method.getBeanType().getPackageName().startsWith("dev.hinge.")) {
+                    // pages (@PageController) are for browsers: the document is the API's
+                    if (method.getBeanType().getPackageName().startsWith("dev.hinge.")
+                            && !method.getBeanType().isAnnotationPresent(PageController.class)) {
                         routes.addAll(routes(info));
                     }
                 }));

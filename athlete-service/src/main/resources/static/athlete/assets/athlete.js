@@ -1,0 +1,1 @@
+// The athlete's pages: behaviour beyond the shared /assets/hinge.js (no inline scripts: see the Content-Security-Policy).
