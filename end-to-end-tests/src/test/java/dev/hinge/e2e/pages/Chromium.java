@@ -2,15 +2,12 @@ package dev.hinge.e2e.pages;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.hinge.platform.test.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,55 +17,34 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One person's browser: Debian's headless chromium driven through {@code /usr/bin/chromedriver} (Selenium downloads
- * nothing and asks no Selenium Manager). Each person gets their own, so their sessions (cookies) stay apart. Saves
- * screenshots under {@code target/screenshots/} and checks pages with axe-core.
+ * One person's browser for the page objects: the test harness's {@link Browser} (Debian's headless chromium through
+ * {@code /usr/bin/chromedriver}, screenshots under {@code target/screenshots/}, axe-core) with a base address, waits
+ * and the few gestures the story needs. Each person gets their own, so their sessions (cookies) stay apart.
  */
 public final class Chromium implements AutoCloseable {
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    public static final int DESKTOP = 1280;
-    public static final int PHONE = 375;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private final Browser browser;
     private final ChromeDriver driver;
     private final String baseUrl;
 
-    private Chromium(ChromeDriver driver, String baseUrl) {
-        this.driver = driver;
+    private Chromium(Browser browser, String baseUrl) {
+        this.browser = browser;
+        this.driver = (ChromeDriver) browser.driver();
         this.baseUrl = baseUrl;
     }
 
     /** A new browser whose relative paths resolve against {@code baseUrl} ({@code http://localhost:8081}). */
     public static Chromium start(String baseUrl) {
-        for (Path needed : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(needed)) {
-                throw new IllegalStateException(needed + " is missing: install Debian's chromium and chromium-driver "
-                        + "(apt-get install chromium chromium-driver; .ci/run does)");
-            }
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + DESKTOP + ",900", "--lang=en-US", "--no-first-run", "--mute-audio",
-                "--autoplay-policy=no-user-gesture-required", "--disable-extensions", "--disable-background-networking");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
-        return new Chromium(driver, baseUrl);
+        Browser browser = Browser.open();
+        browser.driver().manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Chromium(browser, baseUrl);
     }
 
     public ChromeDriver driver() {
@@ -148,42 +124,25 @@ public final class Chromium implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Saves the page as {@code target/screenshots/<name>-1280.png} and {@code <name>-375.png}: the whole page at a
-     * desktop's and a phone's width, then goes back to the desktop width.
-     */
+    /** The page as PNG at 1280 and 375 px wide under {@code target/screenshots/} (the harness's). */
     public List<Path> screenshots(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Path desktop = screenshot(name, DESKTOP);
-            Path phone = screenshot(name, PHONE);
-            driver.manage().window().setSize(new Dimension(DESKTOP, 900));
-            return List.of(desktop, phone);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Path> files = browser.screenshots(name);
+        for (Path file : files) {
+            try {
+                assertThat(Files.size(file)).as(file + " holds a picture").isGreaterThan(1_000);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-    }
-
-    private Path screenshot(String name, int width) throws IOException {
-        driver.manage().window().setSize(new Dimension(width, 900));
-        waitUntil(d -> ((Number) script("return window.innerWidth")).intValue() <= width);
-        // let the layout (and a chart's resize) settle at the new width
-        asyncScript("const done = arguments[arguments.length - 1];"
-                + "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)));");
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
-        Path file = SCREENSHOTS.resolve(name + "-" + width + ".png");
-        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-        assertThat(Files.size(file)).as(file + " holds a picture").isGreaterThan(1_000);
-        return file;
+        return files;
     }
 
     /**
-     * Runs axe-core on the page as it is and fails on any serious or critical violation, naming each with its
-     * elements; the whole result is saved as {@code target/axe/<name>.json}. Returns the count of lesser ones.
+     * axe-core on the page as it is (the harness's check: fails naming each serious or critical violation); a passing
+     * result is saved as {@code target/axe/<name>.json} for the note. Answers the lesser violations.
      */
     public List<Rule> assertAccessible(String name) {
-        Results results = new AxeBuilder().analyze(driver);
+        Results results = browser.assertAccessible(name);
         try {
             Path dir = Path.of("target", "axe");
             Files.createDirectories(dir);
@@ -192,17 +151,7 @@ public final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(results.isErrored()).as("axe-core ran on " + name + ": " + results.getErrorMessage()).isFalse();
-        List<Rule> severe = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(severe).as("serious or critical axe-core violations on " + name + ":\n" + describe(severe)).isEmpty();
         return results.getViolations();
-    }
-
-    private static String describe(List<Rule> rules) {
-        return rules.stream().map(rule -> "- " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + "\n    "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining("\n    ")))
-                .collect(Collectors.joining("\n"));
     }
 
     /** Sends a file to a file input (the way a person picks one). */
@@ -213,6 +162,6 @@ public final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        browser.close();
     }
 }
