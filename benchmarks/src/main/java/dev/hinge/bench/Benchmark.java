@@ -561,7 +561,7 @@ public final class Benchmark {
         grantAll(roster, pagesCoach);
         for (int i = 0; i < roster.size(); i++) {
             String pain = i % 10 == 0 ? "{\"score\":5,\"quality\":\"radiating\",\"location\":\"left leg\"}"
-                    : i % 5 == 0 ? "{\"score\":4,\"quality\":\"dull\",\"location\":\"lower back\"}"
+                    : i % 5 == 0 ? "{\"score\":4,\"quality\":\"soreness\",\"location\":\"lower back\"}"
                     : "{\"score\":0,\"quality\":\"none\"}";
             String set = "{\"exercise\":\"deadlift\",\"load\":{\"value\":" + (100 + i) + ",\"unit\":\"kg\"},\"reps\":5,"
                     + "\"rpe\":8,\"pain\":" + pain + "}";

@@ -83,7 +83,9 @@ public final class Chromium implements AutoCloseable {
     }
 
     public <T> T waitUntil(Duration limit, Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, limit).ignoring(RuntimeException.class).until(d -> condition.apply(driver));
+        return new WebDriverWait(driver, limit).ignoring(RuntimeException.class)
+                .withMessage(() -> "on " + driver.getCurrentUrl() + " (a page object's wait; its selectors are in dev.hinge.e2e.pages)")
+                .until(d -> condition.apply(driver));
     }
 
     /** Types into a field, replacing what it held. */
