@@ -86,6 +86,14 @@ class PageSessionTest {
     }
 
     @Test
+    void aSignedInFormWithoutItsTokenIsRefusedAndTheSessionLives() {
+        PageClient browser = new PageClient(http, "athlete").signUp(email(), PASSWORD, "Mark");
+        browser.post("/athlete/sign-out", null, Map.of()).expectStatus().isForbidden();
+        browser.htmxPost("/athlete/sign-out", "not the token", Map.of()).expectStatus().isForbidden();
+        http.get().uri("/api/v1/me").headers(h -> h.setBearerAuth(browser.session())).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void aRefusedSignUpShowsTheApisReasonBesideTheFieldAndKeepsWhatWasTyped() {
         PageClient browser = new PageClient(http, "athlete");
         String token = browser.csrfFrom("/athlete/sign-up");

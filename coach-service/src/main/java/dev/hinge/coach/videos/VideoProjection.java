@@ -11,7 +11,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.hinge.kernel.training.VideoUrl;
+
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -88,6 +93,74 @@ public class VideoProjection {
                 .list();
         List<QueuedVideo> items = rows.stream().limit(limit).toList();
         return new Page<>(items, rows.size() > limit ? encode(items.get(limit - 1)) : null);
+    }
+
+    /** A video as the review pages show it: whose, of which set (load and reps, when the set is known here), where. */
+    public record ReviewVideo(UUID videoId, UUID athleteId, String athleteName, UUID setId, String exercise,
+                              String url, Instant submittedAt, Instant reviewedAt, BigDecimal loadValue,
+                              String loadUnit, Integer reps) {
+        /** Uploaded to the platform (played here), not a link to footage hosted elsewhere. */
+        public boolean uploaded() {
+            return url.startsWith(VideoUrl.UPLOADED_PATH);
+        }
+    }
+
+    /** A fault a coach marked in a review of a video. */
+    public record MarkedFault(String fault, BigDecimal atSecond, String note) {
+    }
+
+    private static final String REVIEW_VIDEO = """
+            select v.video_id, v.athlete_id, a.display_name, v.set_id, v.exercise, v.url, v.submitted_at, v.reviewed_at,
+                   s.data -> 'load' ->> 'value', s.data -> 'load' ->> 'unit', s.data ->> 'reps'
+            from coach_video v
+            left join coach_athlete a on a.athlete_id = v.athlete_id
+            left join lateral (select t.item::jsonb -> 'data' as data from coach_timeline_item t
+                               where t.athlete_id = v.athlete_id and t.type = 'set_logged'
+                                 and t.item::jsonb -> 'data' ->> 'id' = v.set_id::text limit 1) s on true
+            """;
+
+    /** The video, with its athlete's name and its set's load, for the review page. */
+    public Optional<ReviewVideo> reviewVideo(UUID videoId) {
+        return jdbc.sql(REVIEW_VIDEO + " where v.video_id = ?").param(videoId)
+                .query((rs, n) -> reviewVideo(rs)).optional();
+    }
+
+    /** Unreviewed videos of these athletes, newest first: the review queue page. */
+    public List<ReviewVideo> awaitingReview(List<UUID> athletes, int limit) {
+        if (athletes.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(athletes);
+        params.add(limit);
+        return jdbc.sql(REVIEW_VIDEO + " where v.reviewed_at is null and v.athlete_id in ("
+                        + "?,".repeat(athletes.size() - 1) + "?) order by v.submitted_at desc, v.video_id limit ?")
+                .params(params).query((rs, n) -> reviewVideo(rs)).list();
+    }
+
+    /** The faults marked in every review of this video of this athlete, in the order they were recorded. */
+    public List<MarkedFault> faultsOf(UUID athleteId, UUID videoId) {
+        return jdbc.sql("""
+                        select f ->> 'fault', f ->> 'atSecond', f ->> 'note'
+                        from coach_timeline_item t,
+                             jsonb_array_elements(t.item::jsonb -> 'data' -> 'faults') with ordinality as faults(f, n)
+                        where t.athlete_id = ? and t.type = 'video_reviewed' and t.item::jsonb -> 'data' ->> 'videoId' = ?
+                        order by t.at, t.position, faults.n""")
+                .params(athleteId, videoId.toString())
+                .query((rs, n) -> new MarkedFault(rs.getString(1), decimal(rs.getString(2)), rs.getString(3)))
+                .list();
+    }
+
+    private static ReviewVideo reviewVideo(ResultSet rs) throws SQLException {
+        OffsetDateTime reviewed = rs.getObject(8, OffsetDateTime.class);
+        String reps = rs.getString(11);
+        return new ReviewVideo(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
+                rs.getObject(7, OffsetDateTime.class).toInstant(), reviewed == null ? null : reviewed.toInstant(),
+                decimal(rs.getString(9)), rs.getString(10), reps == null ? null : Integer.valueOf(reps));
+    }
+
+    private static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
     }
 
     private static String encode(QueuedVideo last) {

@@ -20,6 +20,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -65,7 +66,10 @@ public class PageSecurity {
                         ServerWebExchangeMatchers.pathMatchers("/", home, home + "/**", "/assets/**", "/webjars/**"),
                         // Swagger UI's files keep the API's headers (its page needs inline styles)
                         new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/webjars/swagger-ui/**"))))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(home)).csrfTokenRequestHandler(csrfHandler())
+                // the matcher named explicitly: left to its default, the resource server below would exempt every
+                // request that carries a token (here: the session cookie), i.e. every signed-in form, from CSRF
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER)
+                        .csrfTokenRepository(csrfTokens(home)).csrfTokenRequestHandler(csrfHandler())
                         .accessDeniedHandler((exchange, e) -> page(exchange, HttpStatus.FORBIDDEN,
                                 "This form has expired. Reload the page and send it again.")))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.platform.processing.SequenceParkedException;
+import dev.hinge.platform.web.BodyDeadline;
 import dev.hinge.platform.json.StrictJsonConfiguration;
 import io.netty.channel.ChannelException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -132,9 +133,9 @@ public class ProblemAdvice {
 
     /**
      * The client stopped sending its body (hinge.server.read-timeout; reactor-netty's request timeout is a
-     * {@code ChannelException} of its own): the connection closes, and this answer is for the log and the metrics.
+     * {@code ChannelException} of its own; {@link BodyDeadline} cuts shorter ones): the connection closes, and this answer is for the log and the metrics.
      */
-    @ExceptionHandler({ReadTimeoutException.class, ChannelException.class})
+    @ExceptionHandler({ReadTimeoutException.class, ChannelException.class, BodyDeadline.BodyDeadlineException.class})
     ResponseEntity<ProblemDetail> timedOut(Exception e) {
         log.debug("A request body was not sent in time", e);
         return problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request Timeout",

@@ -15,7 +15,8 @@ import java.time.Duration;
  * <li>{@code server.netty.idle-timeout}: a connection with no request in progress (kept alive, or with half a
  * request line or half the headers sent) is closed after this long without a byte;</li>
  * <li>{@code hinge.server.read-timeout}: while a request's body is being read, the longest pause between two reads;</li>
- * <li>{@code hinge.server.request-timeout}: the longest a request's body may take in all.</li>
+ * <li>{@code hinge.server.request-timeout}: the longest a request's body may take in all, but for a video upload:
+ * {@code hinge.videos.upload-timeout} ({@link BodyDeadline}).</li>
  * </ul>
  * None of them limits a response: a timeline stream (SSE) is a long response to a request that was read in full, so
  * it runs for as long as the client stays. Requests the HTTP decoder refuses (400, 414, 431) are answered with a
@@ -26,10 +27,11 @@ public class ServerConnections {
 
     @Bean
     NettyServerCustomizer requestTimeoutsAndProblemBodies(@Value("${hinge.server.read-timeout}") Duration readTimeout,
-                                                          @Value("${hinge.server.request-timeout}") Duration requestTimeout) {
+                                                          @Value("${hinge.server.request-timeout}") Duration requestTimeout,
+                                                          @Value("${hinge.videos.upload-timeout}") Duration uploadTimeout) {
         return server -> server
                 .readTimeout(readTimeout)
-                .requestTimeout(requestTimeout)
+                .requestTimeout(BodyDeadline.longest(requestTimeout, uploadTimeout))
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     ChannelPipeline pipeline = channel.pipeline();
                     if (pipeline.get(NettyPipeline.HttpCodec) != null) {

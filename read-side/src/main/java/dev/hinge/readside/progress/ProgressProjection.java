@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +36,11 @@ public class ProgressProjection {
 
     public ProgressView progress(UUID athleteId, Exercise exercise, Instant asOf) {
         return store.view(athleteId, exercise, asOf);
+    }
+
+    /** The exercises the athlete has progress on, by slug (a page's exercise picker). */
+    public List<Exercise> exercises(UUID athleteId) {
+        return store.exercises(athleteId);
     }
 
     /** Each athlete's progress on the exercise given for them, read together (a roster page). */

@@ -112,6 +112,12 @@ public class ProgressStore {
                 .orElseGet(() -> ProgressFold.fold(exercise, eventsFor(athleteId, exercise), asOf, ZONE));
     }
 
+    /** The exercises the athlete has a progress state for (anything logged or prescribed on them), by slug. */
+    public List<Exercise> exercises(UUID athleteId) {
+        return jdbc.sql("select exercise from " + states + " where athlete_id = ? order by exercise")
+                .params(athleteId).query((rs, n) -> new Exercise(rs.getString(1))).list();
+    }
+
     /**
      * Each athlete's progress on the exercise given for them, as of {@code asOf}, in one query; athletes without a
      * state for it are folded one by one.

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -95,6 +96,26 @@ public class TimelineStore {
         return new Page<>(items, next);
     }
 
+    /**
+     * The latest {@code limit} items of one athlete on {@code exercise} of the given types, at or before
+     * {@code asOf}, oldest first (a progress chart's rows): one read along the athlete's rows of the primary key.
+     */
+    public List<TimelineItem> latestOfTypes(UUID athleteId, String exercise, Collection<String> types, Instant asOf,
+                                            int limit) {
+        List<Object> params = new ArrayList<>(List.of(athleteId, exercise, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)));
+        params.addAll(types);
+        params.add(limit);
+        List<TimelineItem> items = new ArrayList<>(jdbc.sql("select item from " + table
+                        + " where athlete_id = ? and exercise = ? and at <= ? and type in ("
+                        + String.join(", ", Collections.nCopies(types.size(), "?")) + ")"
+                        + " order by at desc, position desc limit ?")
+                .params(params)
+                .query((rs, n) -> read(rs.getString(1)))
+                .list());
+        Collections.reverse(items);
+        return items;
+    }
+
     /** The latest {@code limit} items of one athlete, oldest first, with their positions (a stream's first page). */
     public List<TimelineUpdates.Recorded> latest(UUID athleteId, int limit) {
         List<TimelineUpdates.Recorded> latest = new ArrayList<>(jdbc.sql("select position, item from " + table
@@ -104,6 +125,26 @@ public class TimelineStore {
                 .list());
         Collections.reverse(latest);
         return latest;
+    }
+
+    /**
+     * Up to {@code limit} items of one athlete, newest first, from the newest ({@code beforeAt} null) or from just
+     * before the item at {@code beforeAt} and {@code beforePosition} (the last one a page showed): a page reading back
+     * in time, with positions.
+     */
+    public List<TimelineUpdates.Recorded> newestFirst(UUID athleteId, Instant beforeAt, long beforePosition, int limit) {
+        String sql = "select position, item from " + table + " where athlete_id = ?"
+                + (beforeAt == null ? "" : " and (at < ? or (at = ? and position < ?))")
+                + " order by at desc, position desc limit ?";
+        List<Object> params = new ArrayList<>(List.of(athleteId));
+        if (beforeAt != null) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC);
+            params.addAll(List.of(at, at, beforePosition));
+        }
+        params.add(limit);
+        return jdbc.sql(sql).params(params)
+                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
+                .list();
     }
 
     /** Up to {@code limit} items of one athlete recorded after {@code position}, in the order they were recorded. */
@@ -118,6 +159,39 @@ public class TimelineStore {
     public boolean holds(UUID athleteId, long position) {
         return !jdbc.sql("select 1 from " + table + " where athlete_id = ? and position = ?")
                 .params(athleteId, position).query().singleColumn().isEmpty();
+    }
+
+    /**
+     * Newest first (by time, then position), as a person reads a history; {@code cursor} from a previous page's next
+     * (a cursor of {@link #page} works here too: both mark a place in the same order).
+     */
+    public Page<TimelineItem> newestFirst(UUID athleteId, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("select at, position, item from " + table + " where athlete_id = ?");
+        List<Object> params = new ArrayList<>(List.of(athleteId));
+        if (cursor != null) {
+            Cursor before = Cursor.decode(cursor);
+            OffsetDateTime at = OffsetDateTime.ofInstant(before.at(), ZoneOffset.UTC);
+            sql.append(" and (at < ? or (at = ? and position < ?))");
+            params.addAll(List.of(at, at, before.position()));
+        }
+        sql.append(" order by at desc, position desc limit ?");
+        params.add(limit + 1);
+        List<Row> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Row(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2), rs.getString(3)))
+                .list();
+        List<TimelineItem> items = rows.stream().limit(limit).map(r -> read(r.item())).toList();
+        String next = rows.size() > limit ? new Cursor(rows.get(limit - 1).at(), rows.get(limit - 1).position()).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    /**
+     * The highest store position among this athlete's items, or -1 when there are none: read before a page, it is
+     * where a live stream ({@link TimelineStreams}, as a {@code Last-Event-ID}) picks up, so nothing recorded
+     * after the page was read is missed.
+     */
+    public long lastPosition(UUID athleteId) {
+        return jdbc.sql("select coalesce(max(position), -1) from " + table + " where athlete_id = ?").params(athleteId)
+                .query(Long.class).single();
     }
 
     private String write(TimelineItem item) {

@@ -24,6 +24,7 @@ import reactor.core.Disposable;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,6 +103,36 @@ class TimelineStoreTest {
         paged.addAll(ids(second));
         paged.addAll(ids(last));
         assertThat(paged).isEqualTo(all);
+    }
+
+    @Test
+    void newestFirstPagesFollowTheirCursorsBackwardsWithNothingRepeatedOrMissed() {
+        List<UUID> all = new ArrayList<>();
+        // three items at one moment straddle the first page's end
+        for (int day : new int[]{0, 1, 2, 2, 2, 3, 4}) {
+            all.add(handle(Events.stored(set(athlete, "deadlift", Load.lb(200 + day), DAY_1.plusSeconds(day * 86_400L)))).id());
+        }
+
+        Page<TimelineItem> first = store.newestFirst(athlete.value(), 3, null);
+        Page<TimelineItem> second = store.newestFirst(athlete.value(), 3, first.next());
+        Page<TimelineItem> last = store.newestFirst(athlete.value(), 3, second.next());
+
+        assertThat(last.next()).isNull();
+        List<UUID> paged = new ArrayList<>(ids(first));
+        paged.addAll(ids(second));
+        paged.addAll(ids(last));
+        Collections.reverse(all);
+        assertThat(paged).isEqualTo(all);
+    }
+
+    @Test
+    void theLastPositionIsTheHighestInTheStoreWhateverWhenThingsHappened() {
+        assertThat(store.lastPosition(athlete.value())).isEqualTo(-1);
+        Stored later = handle(Events.stored(set(athlete, "deadlift", Load.lb(300), DAY_1.plusSeconds(86_400))));
+        Stored loggedLate = handle(Events.stored(set(athlete, "deadlift", Load.lb(280), DAY_1)));
+
+        assertThat(loggedLate.position()).isGreaterThan(later.position());
+        assertThat(store.lastPosition(athlete.value())).isEqualTo(loggedLate.position());
     }
 
     @Test

@@ -52,4 +52,10 @@ public class KnownCoachesProjection {
                 .params(code.value()).query(UUID.class).list();
         return coaches.size() == 1 ? Optional.of(coaches.get(0)) : Optional.empty();
     }
+
+    /** The name the coach goes by, if athlete-service knows the coach. */
+    public Optional<String> displayName(UUID coachId) {
+        return jdbc.sql("select display_name from athlete_known_coach where coach_id = ?").params(coachId)
+                .query(String.class).optional();
+    }
 }

@@ -98,7 +98,14 @@ class CoachAccessController {
     @PostMapping("/api/v1/me/coaches")
     Mono<ResponseEntity<?>> grant(@AuthenticationPrincipal Jwt jwt, @RequestBody GrantRequest request,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        UUID athlete = CurrentUser.id(jwt);
+        return grant(CurrentUser.id(jwt), request, key);
+    }
+
+    /**
+     * The grant (or offer) {@code request} asks for: the one place the API and the athlete's coaches page read and
+     * apply it, refusals under the API's field names.
+     */
+    Mono<ResponseEntity<?>> grant(UUID athlete, GrantRequest request, String key) {
         RequestFields fields = new RequestFields();
         InviteCode code = fields.optional("inviteCode", request.inviteCode(), typed -> InviteCode.parse(typed).orElseThrow(
                 () -> DomainException.invalid("must be " + InviteCode.LENGTH + " letters and digits as the coach gave them")));
@@ -164,12 +171,15 @@ class CoachAccessController {
     @ApiResponse(responseCode = "204")
     @DeleteMapping("/api/v1/me/coaches/{coachId}")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String coachId) {
-        UUID athlete = CurrentUser.id(jwt);
+        return revoke(CurrentUser.id(jwt), coachId).then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
+    /** Revokes the coach's access; the API and the coaches page both revoke with this. */
+    Mono<Void> revoke(UUID athlete, String coachId) {
         RequestFields fields = new RequestFields();
         CoachId coach = fields.required("coachId", coachId, s -> new CoachId(Params.uuid(s)));
         fields.validate();
-        return commands.send(new RevokeCoachAccessCommand(new AthleteId(athlete), coach, clock.instant()))
-                .then(Mono.just(ResponseEntity.noContent().build()));
+        return commands.send(new RevokeCoachAccessCommand(new AthleteId(athlete), coach, clock.instant())).then();
     }
 
 }

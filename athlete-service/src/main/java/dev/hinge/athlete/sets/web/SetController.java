@@ -94,7 +94,17 @@ class SetController {
     }
 
     private Mono<ResponseEntity<?>> logSet(UUID athlete, LogSetRequest request, String key) {
-        RequestFields fields = new RequestFields();
+        LogSetCommand command = command(new RequestFields(), athlete, request, key, clock.instant());
+        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets", request, () -> commands.<LoggedSet>send(command)
+                .map(logged -> ResponseEntity.status(HttpStatus.CREATED).body(setView(logged))));
+    }
+
+    /**
+     * The request read into the command, field by field: the one place the API and the athlete's set form validate a
+     * set ({@code fields} may hold refusals already, such as a form's number that is not one); throws every refusal
+     * at once, under the API's field names ({@code load.value}, {@code pain.score}).
+     */
+    static LogSetCommand command(RequestFields fields, UUID athlete, LogSetRequest request, String key, Instant now) {
         Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
         Load load = request.load() == null ? null : LoadBody.lifted(fields, "load", request.load());
         if (request.load() == null) {
@@ -102,7 +112,7 @@ class SetController {
         }
         Reps reps = fields.required("reps", request.reps(), Reps::of);
         Rpe rpe = fields.optional("rpe", request.rpe(), Rpe::of);
-        Instant performedAt = Params.happenedAt(fields, "performedAt", request.performedAt(), clock.instant());
+        Instant performedAt = Params.happenedAt(fields, "performedAt", request.performedAt(), now);
         PainReport pain = request.pain() == null ? null : LogRequests.pain(fields, "pain.",
                 request.pain().score(), request.pain().location(), request.pain().quality());
         var checklist = LogRequests.checklist(fields, request.checklist());
@@ -110,10 +120,8 @@ class SetController {
         String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, MAX_NOTES));
         fields.validate();
         SetId setId = new SetId(Idempotency.idFor(request.id(), athlete, key, "set"));
-        LogSetCommand command = new LogSetCommand(new AthleteId(athlete), setId, exercise, load, reps, rpe, performedAt,
+        return new LogSetCommand(new AthleteId(athlete), setId, exercise, load, reps, rpe, performedAt,
                 pain, checklist, videoUrl == null ? null : VideoId.ofSet(new AthleteId(athlete), setId), videoUrl, notes);
-        return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets", request, () -> commands.<LoggedSet>send(command)
-                .map(logged -> ResponseEntity.status(HttpStatus.CREATED).body(setView(logged))));
     }
 
     /** "The set as stored": the set's timeline data, plus the video linked with it. */

@@ -1,8 +1,9 @@
 package dev.hinge.athlete.videos.web;
 
+import dev.hinge.athlete.videos.UploadedParts;
+import dev.hinge.athlete.videos.VideoUploads;
+
 import dev.hinge.kernel.common.AthleteId;
-import dev.hinge.kernel.common.DomainException;
-import dev.hinge.kernel.common.ErrorCode;
 import dev.hinge.kernel.common.Text;
 import dev.hinge.kernel.timeline.Timeline;
 import dev.hinge.kernel.training.AttachVideoCommand;
@@ -15,8 +16,6 @@ import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.videos.VideoKey;
 import dev.hinge.platform.videos.VideoPlayback;
-import dev.hinge.platform.videos.VideoProperties;
-import dev.hinge.platform.videos.VideoStore;
 import dev.hinge.platform.web.Blocking;
 import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
@@ -41,8 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -57,24 +54,18 @@ import static dev.hinge.athlete.web.LogRequests.MAX_NOTES;
  */
 @RestController
 class VideoController {
-    /** Room for the multipart framing and the small parts around a file at the size limit. */
-    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
-
     private final Commands commands;
     private final Clock clock;
     private final Idempotency idempotency;
-    private final VideoStore store;
+    private final VideoUploads uploads;
     private final VideoPlayback playback;
-    private final VideoProperties properties;
 
-    VideoController(Commands commands, Clock clock, Idempotency idempotency, VideoStore store, VideoPlayback playback,
-                    VideoProperties properties) {
+    VideoController(Commands commands, Clock clock, Idempotency idempotency, VideoUploads uploads, VideoPlayback playback) {
         this.commands = commands;
         this.clock = clock;
         this.idempotency = idempotency;
-        this.store = store;
+        this.uploads = uploads;
         this.playback = playback;
-        this.properties = properties;
     }
 
     @Schema(example = """
@@ -112,9 +103,8 @@ class VideoController {
     }
 
     /**
-     * An upload: read and checked while it arrives ({@link UploadedParts}), kept in the store, and only then recorded;
-     * a refused command deletes what was kept, so no file outlives a refusal. A repeat of an Idempotency-Key with the
-     * same file and fields gets the first answer, and the second copy is dropped.
+     * An upload: read, checked, kept and recorded by {@link VideoUploads} (the athlete's set form uses the same). A
+     * repeat of an Idempotency-Key with the same file and fields gets the first answer, and the second copy is dropped.
      */
     @PostMapping(path = "/api/v1/me/sets/{setId}/videos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<?>> uploadVideo(@AuthenticationPrincipal Jwt jwt, @PathVariable String setId,
@@ -122,18 +112,8 @@ class VideoController {
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         UUID athlete = CurrentUser.id(jwt);
         UUID set = Params.pathId("setId", setId);
-        long maxBytes = properties.maxSize().toBytes();
-        String limit = properties.maxSize().toString();
-        if (request.getHeaders().getContentLength() > maxBytes + MULTIPART_OVERHEAD) {
-            return Mono.error(UploadedParts.tooLarge(limit)); // refused before a byte of the body is read
-        }
-        return Mono.usingWhen(Blocking.call(this::newUploadFile),
-                file -> UploadedParts.read(parts, file, maxBytes, limit)
-                        .flatMap(upload -> Blocking.defer(() -> record(athlete, set, upload, key))),
-                file -> Blocking.call(() -> {
-                    UploadedParts.deleteQuietly(file);
-                    return file;
-                }));
+        return uploads.receive(parts, request.getHeaders().getContentLength(), UploadedParts.API_FIELDS, false,
+                upload -> Blocking.defer(() -> record(athlete, set, upload, key)));
     }
 
     private Mono<ResponseEntity<?>> record(UUID athlete, UUID set, UploadedParts.Upload upload, String key) {
@@ -142,26 +122,10 @@ class VideoController {
         Instant at = Params.happenedAt(fields, "at", upload.fields().get("at"), clock.instant());
         fields.validate();
         VideoId video = new VideoId(Idempotency.idFor(null, athlete, key, "video"));
-        VideoKey stored = new VideoKey(new AthleteId(athlete), video);
-        AttachVideoCommand command = AttachVideoCommand.uploaded(new AthleteId(athlete), video, new SetId(set), note, at);
         Map<String, Object> fingerprint = new LinkedHashMap<>(upload.fields());
         fingerprint.put("file", upload.sha256());
         return idempotency.execute(athlete.toString(), key, "POST /api/v1/me/sets/" + set + "/videos", fingerprint,
-                () -> Blocking.call(() -> keep(stored, upload))
-                        .then(commands.<VideoAttachedEvent>send(command)
-                                .onErrorResume(refused -> Blocking.call(() -> {
-                                    store.delete(stored);
-                                    return stored;
-                                }).then(Mono.error(refused))))
-                        .map(VideoController::created));
-    }
-
-    private VideoKey keep(VideoKey key, UploadedParts.Upload upload) {
-        if (!store.keep(key, upload.format(), upload.file())) {
-            throw new DomainException(ErrorCode.CONFLICT, "A video is already kept under this id; send the upload with another "
-                    + Idempotency.HEADER);
-        }
-        return key;
+                () -> uploads.attach(athlete, video, set, upload, note, at).map(VideoController::created));
     }
 
     /** The athlete's own uploaded video; another athlete's id, or a linked video's, is not found. */
@@ -170,11 +134,6 @@ class VideoController {
                                                 ServerHttpRequest request) {
         VideoKey key = new VideoKey(new AthleteId(CurrentUser.id(jwt)), new VideoId(Params.pathId("videoId", videoId)));
         return playback.play(key, request);
-    }
-
-    private Path newUploadFile() throws java.io.IOException {
-        Files.createDirectories(properties.uploads());
-        return properties.uploads().toAbsolutePath().resolve(UUID.randomUUID() + ".part");
     }
 
     private static ResponseEntity<?> created(VideoAttachedEvent video) {

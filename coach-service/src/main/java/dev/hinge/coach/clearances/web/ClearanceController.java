@@ -1,17 +1,9 @@
 package dev.hinge.coach.clearances.web;
 
-import dev.hinge.coach.access.AccessProjection;
 import dev.hinge.coach.web.Answers;
-import dev.hinge.kernel.common.AthleteId;
-import dev.hinge.kernel.common.CoachId;
-import dev.hinge.kernel.common.DomainException;
-import dev.hinge.kernel.common.Text;
 import dev.hinge.platform.idempotency.Idempotency;
-import dev.hinge.platform.problem.RequestFields;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.web.Blocking;
-import dev.hinge.platform.web.Commands;
-import dev.hinge.platform.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,29 +18,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.hinge.kernel.coaching.ClearanceGivenEvent;
 import dev.hinge.kernel.coaching.ClearanceId;
-import dev.hinge.kernel.coaching.GiveClearanceCommand;
-import dev.hinge.kernel.coaching.Relationships;
-import dev.hinge.kernel.training.Exercise;
 
 /** Clear an athlete to train an exercise again after a red flag, once they have been evaluated. */
 @RestController
 class ClearanceController {
-    private final Commands commands;
-    private final AccessProjection access;
+    private final Clearances clearances;
     private final Idempotency idempotency;
     private final Clock clock;
 
-    ClearanceController(Commands commands, AccessProjection access, Idempotency idempotency, Clock clock) {
-        this.commands = commands;
-        this.access = access;
+    ClearanceController(Clearances clearances, Idempotency idempotency, Clock clock) {
+        this.clearances = clearances;
         this.idempotency = idempotency;
         this.clock = clock;
     }
@@ -75,18 +59,10 @@ class ClearanceController {
     }
 
     private Mono<ResponseEntity<?>> clear(UUID coach, String athleteId, ClearanceRequest request, String key) {
-        RequestFields fields = new RequestFields();
-        UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
-        Exercise exercise = fields.required("exercise", request.exercise(), Exercise::new);
-        String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, Answers.MAX_NOTES));
-        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
-        fields.validate();
-        return idempotency.execute(coach.toString(), key, "POST /api/v1/athletes/" + athlete + "/clearances", request,
-                () -> Blocking.call(() -> {
-                    access.require(coach, athlete);
-                    return Relationships.idOf(new CoachId(coach), new AthleteId(athlete));
-                }).flatMap(relationship -> commands.<ClearanceGivenEvent>send(new GiveClearanceCommand(relationship,
-                        new ClearanceId(Idempotency.idFor(request.id(), coach, key, "clearance")), exercise, notes, at)))
-                        .map(given -> Answers.created(given, Map.of("athleteId", athlete))));
+        Clearances.Clearance clearance = Clearances.read(athleteId, request, clock.instant());
+        return idempotency.execute(coach.toString(), key, "POST /api/v1/athletes/" + clearance.athlete() + "/clearances",
+                request, () -> clearances.give(coach, clearance,
+                                new ClearanceId(Idempotency.idFor(request.id(), coach, key, "clearance")))
+                        .map(given -> Answers.created(given, Map.of("athleteId", clearance.athlete()))));
     }
 }

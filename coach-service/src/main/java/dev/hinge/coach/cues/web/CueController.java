@@ -89,6 +89,22 @@ class CueController {
     }
 
     private Mono<ResponseEntity<?>> assignCue(UUID coach, String athleteId, CueRequest request, String key) {
+        Cue cue = read(athleteId, request, clock.instant());
+        return idempotency.execute(coach.toString(), key, "POST /api/v1/athletes/" + cue.athlete() + "/cues", request,
+                () -> send(coach, cue, Idempotency.idFor(request.id(), coach, key, "cue"))
+                        .map(assigned -> Answers.created(assigned, Map.of("athleteId", cue.athlete()))));
+    }
+
+    /** A cue request read and checked: what the command is made of. */
+    record Cue(UUID athlete, String text, Exercise exercise, FormFault fault, UUID videoId, BigDecimal atSecond,
+               Instant at) {
+    }
+
+    /**
+     * The one reading of a cue request, for the API and the review page alike: each field checked, a refusal
+     * naming the API's field; {@code now} when the request names no {@code at}.
+     */
+    static Cue read(String athleteId, CueRequest request, Instant now) {
         RequestFields fields = new RequestFields();
         UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
         String text = fields.required("text", request.text(), t -> Text.required(t, MAX_CUE));
@@ -98,19 +114,22 @@ class CueController {
         if (request.atSecond() != null && request.videoId() == null) {
             fields.reject("atSecond", "needs the videoId it is a second of");
         }
-        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
+        Instant at = Params.happenedAt(fields, "at", request.at(), now);
         fields.validate();
-        return idempotency.execute(coach.toString(), key, "POST /api/v1/athletes/" + athlete + "/cues", request,
-                () -> Blocking.call(() -> {
-                    access.require(coach, athlete);
-                    if (request.videoId() != null && !videos.isVideoOf(request.videoId(), athlete)) {
-                        throw DomainException.invalid("videoId", "is not a video of this athlete");
-                    }
-                    return Relationships.idOf(new CoachId(coach), new AthleteId(athlete));
-                }).flatMap(relationship -> commands.<CueAssignedEvent>send(new AssignCueCommand(relationship,
-                        new CueId(Idempotency.idFor(request.id(), coach, key, "cue")), text, exercise, fault,
-                        request.videoId() == null ? null : new VideoId(request.videoId()), atSecond, at)))
-                        .map(assigned -> Answers.created(assigned, Map.of("athleteId", athlete))));
+        return new Cue(athlete, text, exercise, fault, request.videoId(), atSecond, at);
+    }
+
+    /** Assigns {@code cue} for {@code coach}: 404 unless the athlete lets the coach in; a video must be theirs. */
+    Mono<CueAssignedEvent> send(UUID coach, Cue cue, UUID cueId) {
+        return Blocking.call(() -> {
+            access.require(coach, cue.athlete());
+            if (cue.videoId() != null && !videos.isVideoOf(cue.videoId(), cue.athlete())) {
+                throw DomainException.invalid("videoId", "is not a video of this athlete");
+            }
+            return Relationships.idOf(new CoachId(coach), new AthleteId(cue.athlete()));
+        }).flatMap(relationship -> commands.<CueAssignedEvent>send(new AssignCueCommand(relationship,
+                new CueId(cueId), cue.text(), cue.exercise(), cue.fault(),
+                cue.videoId() == null ? null : new VideoId(cue.videoId()), cue.atSecond(), cue.at())));
     }
 
     @Operation(summary = "Retire a cue once it is learned (again: 204 too)",

@@ -1,15 +1,10 @@
 package dev.hinge.coach.invites.web;
 
-import dev.hinge.kernel.access.InviteCode;
-import dev.hinge.kernel.access.IssueInviteCodeCommand;
-import dev.hinge.kernel.common.CoachId;
 import dev.hinge.platform.idempotency.Idempotency;
 import dev.hinge.platform.security.CurrentUser;
-import dev.hinge.platform.web.Commands;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,18 +24,12 @@ import java.util.UUID;
  */
 @RestController
 class InviteController {
-    private final Commands commands;
+    private final InviteCodes codes;
     private final Idempotency idempotency;
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final String linkBase;
 
-    InviteController(Commands commands, Idempotency idempotency, Clock clock,
-                     @Value("${hinge.invites.link-base:}") String linkBase) {
-        this.commands = commands;
+    InviteController(InviteCodes codes, Idempotency idempotency) {
+        this.codes = codes;
         this.idempotency = idempotency;
-        this.clock = clock;
-        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
 
     /** {@code url}: the athlete page that grants with this code; a path unless {@code hinge.invites.link-base} is set. */
@@ -51,7 +38,7 @@ class InviteController {
 
     @GetMapping("/api/v1/me/invite")
     Mono<Invite> invite(@AuthenticationPrincipal Jwt jwt) {
-        return issue(CurrentUser.id(jwt), false);
+        return codes.issue(CurrentUser.id(jwt), false);
     }
 
     @ApiResponse(responseCode = "200", description = "The new code; the old one stops working",
@@ -61,11 +48,6 @@ class InviteController {
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         UUID coach = CurrentUser.id(jwt);
         return idempotency.execute(coach.toString(), key, "POST /api/v1/me/invite", Map.of(),
-                () -> issue(coach, true).map(ResponseEntity::ok));
-    }
-
-    private Mono<Invite> issue(UUID coach, boolean replace) {
-        return commands.<InviteCode>send(new IssueInviteCodeCommand(new CoachId(coach), InviteCode.generate(random),
-                replace, clock.instant())).map(code -> new Invite(code.value(), linkBase + "/athlete/invite/" + code));
+                () -> codes.issue(coach, true).map(ResponseEntity::ok));
     }
 }

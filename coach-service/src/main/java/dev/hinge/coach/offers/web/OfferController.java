@@ -1,21 +1,10 @@
 package dev.hinge.coach.offers.web;
 
-import dev.hinge.coach.offers.query.OfferProjection;
-import dev.hinge.coach.roster.AthleteNames;
-import dev.hinge.kernel.access.AcceptCoachAccessOfferCommand;
-import dev.hinge.kernel.access.AccessOfferId;
-import dev.hinge.kernel.account.Role;
-import dev.hinge.kernel.common.AthleteId;
-import dev.hinge.kernel.common.CoachId;
-import dev.hinge.kernel.common.DomainException;
-import dev.hinge.platform.account.AccountStore;
 import dev.hinge.platform.idempotency.Idempotency;
 import dev.hinge.platform.paging.Page;
 import dev.hinge.platform.paging.Paging;
 import dev.hinge.platform.security.CurrentUser;
-import dev.hinge.platform.security.EmailDigests;
 import dev.hinge.platform.web.Blocking;
-import dev.hinge.platform.web.Commands;
 import dev.hinge.platform.web.Params;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,7 +23,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,21 +32,12 @@ import java.util.UUID;
  */
 @RestController
 class OfferController {
-    private final OfferProjection offers;
-    private final AthleteNames names;
-    private final AccountStore accounts;
-    private final EmailDigests digests;
-    private final Commands commands;
+    private final Offers offers;
     private final Idempotency idempotency;
     private final Clock clock;
 
-    OfferController(OfferProjection offers, AthleteNames names, AccountStore accounts, EmailDigests digests,
-                    Commands commands, Idempotency idempotency, Clock clock) {
+    OfferController(Offers offers, Idempotency idempotency, Clock clock) {
         this.offers = offers;
-        this.names = names;
-        this.accounts = accounts;
-        this.digests = digests;
-        this.commands = commands;
         this.idempotency = idempotency;
         this.clock = clock;
     }
@@ -72,12 +51,7 @@ class OfferController {
         UUID coach = CurrentUser.id(jwt);
         int size = Paging.limit(limit);
         int offset = Paging.offset(cursor);
-        return Blocking.call(() -> {
-            List<OfferItem> items = offers.open(digest(coach), offset, size + 1).stream()
-                    .map(o -> new OfferItem(o.offerId(), o.athleteId(), names.of(o.athleteId()).orElse(null), o.at()))
-                    .toList();
-            return Paging.page(items, offset, size);
-        });
+        return Blocking.call(() -> Paging.page(offers.open(coach, offset, size + 1), offset, size));
     }
 
     /** The accepted offer: access follows once athlete-service's offer policy grants it. */
@@ -92,15 +66,6 @@ class OfferController {
         UUID offer = Params.pathId("offerId", offerId);
         Instant at = clock.instant();
         return idempotency.execute(coach.toString(), key, "POST /api/v1/me/offers/" + offer + "/accept", Map.of(), () ->
-                Blocking.call(() -> offers.open(offer, digest(coach)).orElseThrow(() ->
-                                DomainException.notFound("No open offer " + offer + " to this coach")))
-                        .flatMap(open -> commands.send(new AcceptCoachAccessOfferCommand(new CoachId(coach),
-                                        new AccessOfferId(open.offerId()), new AthleteId(open.athleteId()), at))
-                                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
-                                        .body(new Accepted(open.offerId(), open.athleteId(), at)))));
-    }
-
-    private String digest(UUID coach) {
-        return digests.of(accounts.find(Role.COACH, coach).orElseThrow().email());
+                offers.accept(coach, offer, at).map(accepted -> ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted)));
     }
 }

@@ -98,6 +98,23 @@ class ReviewController {
     }
 
     private Mono<ResponseEntity<?>> review(UUID coach, String athleteId, String videoId, ReviewRequest request, String key) {
+        Review review = read(athleteId, videoId, request, clock.instant());
+        String route = "POST /api/v1/athletes/" + review.athlete() + "/videos/" + review.video() + "/reviews";
+        return idempotency.execute(coach.toString(), key, route, request, () -> send(coach, review,
+                Idempotency.idFor(request.id(), coach, key, "review"))
+                .map(reviewed -> Answers.created(reviewed, Map.of("athleteId", review.athlete()))));
+    }
+
+    /** A review request read and checked: what the command is made of. */
+    record Review(UUID athlete, UUID video, List<FaultObservation> faults, BigDecimal barOffsetInches, String notes,
+                  Instant at) {
+    }
+
+    /**
+     * The one reading of a review request, for the API and the review page alike: each field checked, a refusal
+     * naming the API's field ({@code faults[0].atSecond}); {@code now} when the request names no {@code at}.
+     */
+    static Review read(String athleteId, String videoId, ReviewRequest request, Instant now) {
         RequestFields fields = new RequestFields();
         UUID athlete = fields.required("athleteId", athleteId, Params::uuid);
         UUID video = fields.required("videoId", videoId, Params::uuid);
@@ -122,18 +139,21 @@ class ReviewController {
         }
         BigDecimal offset = fields.optional("barOffsetInches", request.barOffsetInches(), BarOffset::inches);
         String notes = fields.optional("notes", request.notes(), n -> Text.optional(n, Answers.MAX_NOTES));
-        Instant at = Params.happenedAt(fields, "at", request.at(), clock.instant());
+        Instant at = Params.happenedAt(fields, "at", request.at(), now);
         fields.validate();
-        String route = "POST /api/v1/athletes/" + athlete + "/videos/" + video + "/reviews";
-        return idempotency.execute(coach.toString(), key, route, request, () -> Blocking.call(() -> {
-            access.require(coach, athlete);
-            if (!videos.isVideoOf(video, athlete)) {
-                throw DomainException.notFound("No video " + video + " of this athlete");
+        return new Review(athlete, video, faults, offset, notes, at);
+    }
+
+    /** Records {@code review} for {@code coach}: 404 unless the athlete lets the coach in and the video is theirs. */
+    Mono<VideoReviewedEvent> send(UUID coach, Review review, UUID reviewId) {
+        return Blocking.call(() -> {
+            access.require(coach, review.athlete());
+            if (!videos.isVideoOf(review.video(), review.athlete())) {
+                throw DomainException.notFound("No video " + review.video() + " of this athlete");
             }
-            return Relationships.idOf(new CoachId(coach), new AthleteId(athlete));
+            return Relationships.idOf(new CoachId(coach), new AthleteId(review.athlete()));
         }).flatMap(relationship -> commands.<VideoReviewedEvent>send(new ReviewVideoCommand(relationship,
-                new ReviewId(Idempotency.idFor(request.id(), coach, key, "review")), new VideoId(video), faults, offset,
-                notes, at)))
-                .map(reviewed -> Answers.created(reviewed, Map.of("athleteId", athlete))));
+                new ReviewId(reviewId), new VideoId(review.video()), review.faults(), review.barOffsetInches(),
+                review.notes(), review.at())));
     }
 }

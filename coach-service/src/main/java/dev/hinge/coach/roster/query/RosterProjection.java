@@ -25,6 +25,9 @@ import java.util.UUID;
 @ProcessingGroup(ReadModels.GROUP)
 public class RosterProjection {
     private static final String RED_FLAG = Slugs.of(ProgressStatus.RED_FLAG);
+    private static final String PAIN_REPORTED = Slugs.of(ProgressStatus.PAIN_REPORTED);
+    /** A pain score from which the roster puts an athlete among those in pain: the domain's "back off" threshold. */
+    static final int PAIN = 4;
 
     private final JdbcClient jdbc;
 
@@ -53,6 +56,30 @@ public class RosterProjection {
                         order by coalesce(s.status = ?, false) desc, a.last_set_at desc nulls last, a.athlete_id
                         limit ? offset ?""")
                 .params(coach, RED_FLAG, limit + 1, offset)
+                .query((rs, n) -> facts(rs))
+                .list();
+    }
+
+    /**
+     * One page of a coach's roster as the coach's home page orders it, by what needs the coach first: red flags, then
+     * pain (the latest session's pain called for backing off, or the latest pain reading was {@value #PAIN}/10 or
+     * more), then the rest; within each, the most recently trained first (never trained last), then by id. As
+     * {@link #page}, {@code limit + 1} rows from {@code offset}, one per athlete.
+     */
+    public List<AthleteFacts> byNeed(UUID coach, int offset, int limit) {
+        return jdbc.sql("""
+                        select a.athlete_id, a.display_name, a.last_set_at, a.last_exercise, a.latest_pain_score,
+                               a.latest_pain_quality, a.latest_pain_at
+                        from coach_relationship r
+                        join coach_athlete a on a.athlete_id = r.athlete_id
+                        left join coach_progress_state s on s.athlete_id = a.athlete_id and s.exercise = a.last_exercise
+                        where r.coach_id = ? and r.open
+                        order by case when s.status = ? then 0
+                                      when s.status = ? or a.latest_pain_score >= ? then 1
+                                      else 2 end,
+                                 a.last_set_at desc nulls last, a.athlete_id
+                        limit ? offset ?""")
+                .params(coach, RED_FLAG, PAIN_REPORTED, PAIN, limit + 1, offset)
                 .query((rs, n) -> facts(rs))
                 .list();
     }

@@ -1,9 +1,7 @@
 package dev.hinge.coach.videos.web;
 
-import dev.hinge.coach.access.AccessProjection;
-import dev.hinge.coach.videos.VideoProjection;
+import dev.hinge.coach.videos.VideoAccess;
 import dev.hinge.kernel.common.AthleteId;
-import dev.hinge.kernel.common.DomainException;
 import dev.hinge.kernel.training.VideoId;
 import dev.hinge.platform.security.CurrentUser;
 import dev.hinge.platform.videos.VideoKey;
@@ -25,16 +23,15 @@ import java.util.UUID;
 
 /**
  * An uploaded video, played to a coach its athlete granted access: the same path as on athlete-service (the url in
- * the video's answers). Anyone else, a coach whose access was revoked included, is told there is no such video.
+ * the video's answers), and the review page's player source ({@link VideoPages}). Anyone else, a coach whose access
+ * was revoked included, is told there is no such video.
  */
 @RestController
 class VideoPlaybackController {
-    private final VideoProjection videos;
-    private final AccessProjection access;
+    private final VideoAccess access;
     private final VideoPlayback playback;
 
-    VideoPlaybackController(VideoProjection videos, AccessProjection access, VideoPlayback playback) {
-        this.videos = videos;
+    VideoPlaybackController(VideoAccess access, VideoPlayback playback) {
         this.access = access;
         this.playback = playback;
     }
@@ -42,24 +39,13 @@ class VideoPlaybackController {
     @GetMapping("/api/v1/videos/{videoId}")
     Mono<ResponseEntity<Flux<DataBuffer>>> play(@AuthenticationPrincipal Jwt jwt, @PathVariable String videoId,
                                                 ServerHttpRequest request) {
-        UUID coach = CurrentUser.id(jwt);
+        return play(CurrentUser.id(jwt), videoId, request);
+    }
+
+    /** The answer to {@code coach}'s request for the video: the API's and the review page's player's. */
+    Mono<ResponseEntity<Flux<DataBuffer>>> play(UUID coach, String videoId, ServerHttpRequest request) {
         UUID video = Params.pathId("videoId", videoId);
-        return Blocking.call(() -> athleteLettingIn(coach, video))
+        return Blocking.call(() -> access.athleteLettingIn(coach, video))
                 .flatMap(athlete -> playback.play(new VideoKey(new AthleteId(athlete), new VideoId(video)), request));
-    }
-
-    /** The same 404 whether the video does not exist or is of an athlete who has not granted this coach access. */
-    private UUID athleteLettingIn(UUID coach, UUID video) {
-        UUID athlete = videos.athleteOf(video).orElseThrow(VideoPlaybackController::noSuchVideo);
-        try {
-            access.require(coach, athlete);
-        } catch (DomainException notGranted) {
-            throw noSuchVideo();
-        }
-        return athlete;
-    }
-
-    private static DomainException noSuchVideo() {
-        return DomainException.notFound("No such video");
     }
 }

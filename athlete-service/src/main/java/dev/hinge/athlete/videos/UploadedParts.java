@@ -1,4 +1,4 @@
-package dev.hinge.athlete.videos.web;
+package dev.hinge.athlete.videos;
 
 import dev.hinge.platform.problem.FieldRefusedException;
 import dev.hinge.platform.problem.InvalidRequestException;
@@ -31,19 +31,29 @@ import java.util.Set;
  * new file in the uploads folder buffer by buffer (never held whole in memory), while its first bytes are checked
  * to be a video ({@link VideoFormat}, 415 otherwise), its length is held under the limit (413 as soon as it is
  * passed) and its SHA-256 is taken (what a repeat of the same Idempotency-Key must match). The small form parts
- * ({@code note}, {@code at}) are kept as text; any other part is a 400 naming it. The caller deletes the file.
+ * ({@code note}, {@code at} for the API; the page's set form names its own) are kept as text; any other part is a 400
+ * naming it. The caller deletes the file.
  */
-final class UploadedParts {
-    static final String FILE = "file";
-    private static final Set<String> FORM_FIELDS = Set.of("note", "at");
+public final class UploadedParts {
+    public static final String FILE = "file";
+    /** The small parts the API's upload takes beside the file. */
+    public static final Set<String> API_FIELDS = Set.of("note", "at");
 
-    /** What arrived: the checked file, and the form fields by name. */
-    record Upload(Path file, VideoFormat format, long length, String sha256, Map<String, String> fields) {
+    /**
+     * What arrived: the checked file, and the form fields by name. Without a file (only where the file is optional:
+     * a form whose file input was left empty), {@code format} is null and {@code length} 0.
+     */
+    public record Upload(Path file, VideoFormat format, long length, String sha256, Map<String, String> fields) {
+        public boolean hasFile() {
+            return length > 0;
+        }
     }
 
     private final Path file;
     private final long maxBytes;
     private final String limit;
+    private final Set<String> formFields;
+    private final boolean fileOptional;
     private final Map<String, String> fields = new LinkedHashMap<>();
     private final MessageDigest digest;
     private final byte[] head = new byte[VideoFormat.HEAD_BYTES];
@@ -52,10 +62,12 @@ final class UploadedParts {
     private long length;
     private boolean fileSeen;
 
-    private UploadedParts(Path file, long maxBytes, String limit) {
+    private UploadedParts(Path file, long maxBytes, String limit, Set<String> formFields, boolean fileOptional) {
         this.file = file;
         this.maxBytes = maxBytes;
         this.limit = limit;
+        this.formFields = formFields;
+        this.fileOptional = fileOptional;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -63,9 +75,14 @@ final class UploadedParts {
         }
     }
 
-    /** Reads {@code parts}, writing the file to {@code file} (which must not exist yet). */
-    static Mono<Upload> read(Flux<PartEvent> parts, Path file, long maxBytes, String limit) {
-        UploadedParts upload = new UploadedParts(file, maxBytes, limit);
+    /**
+     * Reads {@code parts}, writing the file to {@code file} (which must not exist yet); {@code formFields} are the
+     * names of the text parts taken beside it; an empty file part (a form's empty file input) counts as no file when
+     * {@code fileOptional}.
+     */
+    static Mono<Upload> read(Flux<PartEvent> parts, Path file, long maxBytes, String limit, Set<String> formFields,
+                             boolean fileOptional) {
+        UploadedParts upload = new UploadedParts(file, maxBytes, limit, formFields, fileOptional);
         return parts.onErrorMap(DataBufferLimitException.class, tooBig -> InvalidRequestException.of("form",
                         "a form field or part header is larger than this request takes (256 KB); only the file may be large"))
                 .windowUntil(PartEvent::isLast)
@@ -90,7 +107,7 @@ final class UploadedParts {
             return DataBufferUtils.write(events.map(PartEvent::content).handle(this::check), file,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
-        if (first instanceof FormPartEvent form && FORM_FIELDS.contains(name)) {
+        if (first instanceof FormPartEvent form && formFields.contains(name)) {
             if (fields.putIfAbsent(name, form.value()) != null) {
                 return refuse(events, InvalidRequestException.of(name, "must be given once"));
             }
@@ -136,6 +153,9 @@ final class UploadedParts {
     }
 
     private Upload finish() {
+        if (fileOptional && length == 0) {
+            return new Upload(file, null, 0, null, Map.copyOf(fields));
+        }
         if (!fileSeen) {
             throw InvalidRequestException.of(FILE, "is required: the video, as a file part");
         }
@@ -148,7 +168,7 @@ final class UploadedParts {
         return new Upload(file, format, length, HexFormat.of().formatHex(digest.digest()), Map.copyOf(fields));
     }
 
-    static FieldRefusedException tooLarge(String limit) {
+    public static FieldRefusedException tooLarge(String limit) {
         return new FieldRefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", FILE,
                 "must be at most " + limit);
     }
@@ -158,7 +178,7 @@ final class UploadedParts {
                 "must be an MP4, QuickTime (MOV) or WebM video; its content is not one");
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (java.io.IOException e) {
