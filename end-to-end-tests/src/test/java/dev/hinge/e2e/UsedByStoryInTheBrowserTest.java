@@ -112,6 +112,7 @@ class UsedByStoryInTheBrowserTest {
 
             // The review: play, slow motion, seek, a frame on, mark the fault there, assign a suggested cue.
             ReviewPage review = queue.review(athleteName);
+            String source = URI.create(review.videoSource()).getPath(); // the player's file, in the page session
             assertThat(review.duration()).isCloseTo(2.0, within(0.1));
             review.playAWhile();
             review.slowMotion("0.25");
@@ -162,7 +163,6 @@ class UsedByStoryInTheBrowserTest {
             // A second coach, never granted, cannot open the video: not by the API, not by the review page's source.
             Person stranger = Person.register(services.coachHttp(), "Second Coach");
             stranger.get("/api/v1/videos/" + videoId).expectStatus().isNotFound();
-            String source = URI.create(review.videoSource()).getPath();
             for (String path : List.of(source, "/coach/videos/" + videoId)) {
                 services.coachHttp().get().uri(path).cookie("hinge_session", stranger.token())
                         .exchange().expectStatus().isNotFound();
