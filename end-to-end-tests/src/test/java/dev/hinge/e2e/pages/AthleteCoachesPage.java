@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code /athlete/coaches}: who has access, and the form that grants it by invite code or email. Selectors from the
- * athletepages branch's athlete/coaches template.
+ * athlete/coaches template.
  */
 public final class AthleteCoachesPage {
     public static final String PATH = "/athlete/coaches";

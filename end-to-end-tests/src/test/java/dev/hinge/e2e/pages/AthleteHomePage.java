@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The athlete's first page, {@code /athlete/}: the cue panel (cues and deloads, live), the set form, the latest
- * timeline items (live). Selectors from the athletepages branch's templates (athlete/home, sets, cues, timeline).
+ * timeline items (live). Selectors from the templates (athlete/home, sets, cues, timeline).
  */
 public final class AthleteHomePage {
     public static final String PATH = "/athlete/";

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * One athlete as the coach sees them, {@code /coach/athletes/{id}}: standing, timeline (live), and the deload form:
  * exercise and percent, "Preview the loads" shows the exact and the rounded load, then a confirm button prescribes
- * it. Selectors from the coachpages branch's coach/athlete and coach/deloads templates (work in progress when written).
+ * it. Selectors from the coach/athlete and coach/deloads templates.
  */
 public final class CoachAthletePage {
     public static final By DELOAD_SECTION = By.id("deload");

@@ -4,7 +4,7 @@ import org.openqa.selenium.By;
 
 /**
  * {@code /coach/invite}: the coach's invite code to hand to athletes, in the read-only input {@code #invite-code}.
- * Selectors from the coachpages branch's coach/invite template (work in progress when written).
+ * Selectors from the coach/invite template.
  */
 public final class CoachInvitePage {
     public static final String PATH = "/coach/invite";

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A progress page with its chart: the athlete's {@code /athlete/progress?exercise=…} and the coach's
- * {@code /coach/athletes/{id}/progress?exercise=…}. Selectors from the chart branch (platform-support chart.html,
+ * {@code /coach/athletes/{id}/progress?exercise=…}. Selectors from the chart (platform-support chart.html,
  * assets/chart.js): the chart's data is the JSON of a ProgressChart in the {@code data-chart} attribute, which
  * chart.js draws with ECharts into the same element.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The coach's review page, {@code /coach/videos/{videoId}}: the player (slow motion, frame steps with {@code ,} and
  * {@code .}, "Mark fault here" taking the player's time), fault markers on the seek bar, the fault form and suggested
- * cues one click away. Selectors from the review branch's coach/review template and assets/review.js.
+ * cues one click away. Selectors from the coach/review template and assets/review.js.
  */
 public final class ReviewPage {
     public static final By VIDEO = By.id("review-video");

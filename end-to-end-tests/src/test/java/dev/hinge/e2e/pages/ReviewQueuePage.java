@@ -6,7 +6,7 @@ import org.openqa.selenium.WebElement;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code /coach/reviews}: videos waiting for review. Selectors from the review branch's coach/reviews template. */
+/** {@code /coach/reviews}: videos waiting for review. Selectors from the coach/reviews template. */
 public final class ReviewQueuePage {
     public static final String PATH = "/coach/reviews";
     public static final By ITEMS = By.cssSelector("ul.queue li.queue-item a.queue-link");

@@ -7,8 +7,7 @@ import java.util.List;
 
 /**
  * The coach's roster, {@code /coach/}: red flags first, then pain, then the rest; each athlete a card whose name
- * links to {@code /coach/athletes/{id}}. Selectors from the coachpages branch's coach/roster template (work in
- * progress when written).
+ * links to {@code /coach/athletes/{id}}. Selectors from the coach/roster template.
  */
 public final class RosterPage {
     public static final String PATH = "/coach/";

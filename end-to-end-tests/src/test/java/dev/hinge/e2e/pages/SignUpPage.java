@@ -3,8 +3,8 @@ package dev.hinge.e2e.pages;
 import org.openqa.selenium.By;
 
 /**
- * {@code /{section}/sign-up} and {@code /{section}/sign-in} (the pages foundation, platform-support).
- * Selectors ASSUMED (written before the foundation's templates): the form's fields carry the API's names.
+ * {@code /{section}/sign-up} and {@code /{section}/sign-in} (the pages foundation, platform-support's account
+ * templates): the form's fields carry the API's names.
  */
 public final class SignUpPage {
     public static final By DISPLAY_NAME = By.name("displayName");
