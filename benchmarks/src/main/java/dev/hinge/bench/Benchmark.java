@@ -96,6 +96,12 @@ public final class Benchmark {
             }
             return finish();
         }
+        if (options.pagesOnly()) {
+            if (section("start services", this::startServices)) {
+                section("pages", this::pages);
+            }
+            return finish();
+        }
         section("ceiling (pgbench)", this::ceiling);
         boolean up = section("start services", this::startServices);
         if (up) {
@@ -544,6 +550,63 @@ public final class Benchmark {
     }
 
     /** Each athlete grants the coach access (retried while athlete-service has not yet learned of the coach). */
+    /**
+     * The pages ({@code --pages}): time to first paint of the coach's roster ({@code /coach/}) in headless chromium,
+     * with {@code --pages-athletes} athletes (50) who granted the coach and logged a set each (every fifth in pain,
+     * every tenth a red flag, so the roster has its badges), loaded {@code --pages-samples} times.
+     */
+    private void pages() throws Exception {
+        HingeClient.Account pagesCoach = client.register(options.coachPort(), "pages-coach@bench.example", "Pages Coach");
+        List<HingeClient.Account> roster = registerAthletes("pages-roster", options.pagesAthletes());
+        grantAll(roster, pagesCoach);
+        for (int i = 0; i < roster.size(); i++) {
+            String pain = i % 10 == 0 ? "{\"score\":5,\"quality\":\"radiating\",\"location\":\"left leg\"}"
+                    : i % 5 == 0 ? "{\"score\":4,\"quality\":\"soreness\",\"location\":\"lower back\"}"
+                    : "{\"score\":0,\"quality\":\"none\"}";
+            String set = "{\"exercise\":\"deadlift\",\"load\":{\"value\":" + (100 + i) + ",\"unit\":\"kg\"},\"reps\":5,"
+                    + "\"rpe\":8,\"pain\":" + pain + "}";
+            HingeClient.Answer answer = client.post(options.athletePort(), "/api/v1/me/sets", roster.get(i).token(), set);
+            if (!answer.is(201)) {
+                throw new IllegalStateException("logging a set answered " + answer.status() + ": " + answer.body());
+            }
+        }
+        // the roster is a read model: wait until it lists every athlete with their set
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int listed = 0;
+        while (System.nanoTime() < deadline) {
+            HingeClient.Answer answer = client.get(options.coachPort(), "/api/v1/me/athletes?limit=" + roster.size(), pagesCoach.token());
+            if (answer.is(200)) {
+                listed = 0;
+                for (com.fasterxml.jackson.databind.JsonNode item : answer.json().get("items")) {
+                    if (!item.path("lastSetAt").isNull() && !item.path("lastSetAt").isMissingNode()) {
+                        listed++;
+                    }
+                }
+                if (listed == roster.size()) {
+                    break;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        if (listed != roster.size()) {
+            throw new IllegalStateException("the roster API listed " + listed + " of " + roster.size() + " athletes with a set");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < roster.size(); i++) {
+            names.add("Bench pages-roster " + i);
+        }
+        log("pages: " + roster.size() + " athletes on the roster; loading /coach/ " + options.pagesSamples() + " times");
+        Pages.Result result = Pages.measure(options.coachPort(), pagesCoach.token(), "/coach/", names, options.pagesSamples());
+        results.pages = result;
+        if (result.problem() != null) {
+            results.errors.add("pages: " + result.problem() + " (the figures are not the roster's)");
+        }
+        log(String.format(Locale.ROOT, "pages: /coach/ with %d athletes: first contentful paint p50 %s ms, p95 %s ms "
+                        + "(first load %s ms); first byte p50 %s ms",
+                roster.size(), Pages.ms(Pages.percentile(result.fcp(), 50)), Pages.ms(Pages.percentile(result.fcp(), 95)),
+                Pages.ms(result.first().firstContentfulPaint()), Pages.ms(Pages.percentile(result.firstByte(), 50))));
+    }
+
     private void grantAll(List<HingeClient.Account> granting, HingeClient.Account to) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (HingeClient.Account athlete : granting) {

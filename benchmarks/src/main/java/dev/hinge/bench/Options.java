@@ -28,6 +28,7 @@ record Options(boolean smoke, boolean jfr,
                int snapshotThreshold, String snapshotProperty,
                long replayEvents, int replayAthletes, Duration replayLimit,
                boolean readsOnly, int rosterAthletes, int rosterHistory, int readSamples,
+               boolean pagesOnly, int pagesAthletes, int pagesSamples,
                Duration totalLimit) {
 
     /** The JVM flags the services' images run with (their Dockerfiles' JAVA_OPTS), -Xmx standing in for MaxRAMPercentage. */
@@ -41,6 +42,7 @@ record Options(boolean smoke, boolean jfr,
         boolean smoke = rest.remove("--smoke");
         boolean jfr = rest.remove("--jfr");
         boolean readsOnly = rest.remove("--reads");
+        boolean pagesOnly = rest.remove("--pages");
         Map<String, String> given = new java.util.HashMap<>();
         for (String arg : rest) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -48,7 +50,7 @@ record Options(boolean smoke, boolean jfr,
             }
             String name = arg.substring(2, arg.indexOf('='));
             if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("Unknown option --" + name + "; known: --smoke, --jfr, --" + String.join(", --", new java.util.TreeSet<>(KNOWN)));
+                throw new IllegalArgumentException("Unknown option --" + name + "; known: --smoke, --jfr, --reads, --pages, --" + String.join(", --", new java.util.TreeSet<>(KNOWN)));
             }
             given.put(name, arg.substring(arg.indexOf('=') + 1));
         }
@@ -70,7 +72,8 @@ record Options(boolean smoke, boolean jfr,
                 v.text("xmx", null, "256m"), v.text("java-options", null, DEFAULT_JAVA_OPTIONS), BENCHMARK_JWT_SECRET,
                 workDir, Path.of(v.text("log-dir", null, workDir.resolve("logs").toString())).toAbsolutePath(),
                 Path.of(v.text("out", null, smoke ? "benchmarks/target/RESULTS-smoke.md"
-                        : readsOnly ? "benchmarks/target/RESULTS-reads.md" : "benchmarks/RESULTS.md")),
+                        : readsOnly ? "benchmarks/target/RESULTS-reads.md"
+                        : pagesOnly ? "benchmarks/target/RESULTS-pages.md" : "benchmarks/RESULTS.md")),
                 v.integers("pgbench-clients", smoke ? "1" : "1,4,16,64"), v.integer("pgbench-seconds", null, smoke ? 2 : 5),
                 v.integers("clients", smoke ? "1" : "1,4,16,64"),
                 ingestCommands(v, smoke),
@@ -85,6 +88,7 @@ record Options(boolean smoke, boolean jfr,
                 Duration.ofSeconds(v.integer("replay-limit-seconds", null, smoke ? 60 : 600)),
                 readsOnly, v.integer("roster-athletes", null, smoke ? 20 : 200), v.integer("roster-history", null, smoke ? 10 : 100),
                 v.integer("read-samples", null, smoke ? 30 : 300),
+                pagesOnly, v.integer("pages-athletes", null, 50), v.integer("pages-samples", null, smoke ? 5 : 30),
                 Duration.ofSeconds(v.integer("total-limit-seconds", null, smoke ? 300 : 1_500)));
     }
 
@@ -93,7 +97,7 @@ record Options(boolean smoke, boolean jfr,
             "pgbench-clients", "pgbench-seconds", "clients", "commands", "athletes", "warmup", "step-limit-seconds",
             "lag-seconds", "lag-streams", "long-history", "history-samples", "snapshot-threshold", "snapshot-property",
             "replay-events", "replay-athletes", "replay-limit-seconds", "total-limit-seconds",
-            "roster-athletes", "roster-history", "read-samples");
+            "roster-athletes", "roster-history", "read-samples", "pages-athletes", "pages-samples");
 
     /**
      * {@code 0} (the default) asks for a port nobody listens on ({@link Ports#free()}). A race with another process

@@ -39,6 +39,8 @@ final class Results {
     List<Reads.Result> reads = List.of();
     Duration readsCatchUp;
 
+    Pages.Result pages;
+
     final Map<String, Long> rssIdle = new LinkedHashMap<>();
     final Map<String, Long> rssAfterIngest = new LinkedHashMap<>();
     final Map<String, Long> rssAfterReplay = new LinkedHashMap<>();
@@ -55,13 +57,15 @@ final class Results {
     String markdown(Options options) {
         StringBuilder md = new StringBuilder();
         md.append("# Hinge benchmark results\n\n");
-        md.append("Measured ").append(started).append(" by `benchmarks/run").append(options.smoke() ? " --smoke" : "")
-                .append("` (").append(options.smoke() ? "smoke run: tiny counts, figures not comparable" : "full run")
+        String mode = options.pagesOnly() ? " --pages" : options.readsOnly() ? " --reads" : "";
+        md.append("Measured ").append(started).append(" by `benchmarks/run").append(options.smoke() ? " --smoke" : "").append(mode)
+                .append("` (").append(options.smoke() ? "smoke run: tiny counts, figures not comparable"
+                        : mode.isEmpty() ? "full run" : "one section alone")
                 .append(", ").append(elapsed == null ? "?" : String.format(Locale.ROOT, "%.1f min", elapsed.toMillis() / 60_000.0))
                 .append("). Everything on this one machine, in one run, against a fresh PostgreSQL database: the load ")
                 .append("generator, both services and PostgreSQL share its cores.\n\n");
 
-        if (!options.readsOnly()) {
+        if (!options.readsOnly() && !options.pagesOnly()) {
             summary(md);
         }
 
@@ -75,6 +79,11 @@ final class Results {
 
         if (options.readsOnly()) {
             reads(md, options);
+            errors(md);
+            return md.toString();
+        }
+        if (options.pagesOnly()) {
+            pages(md);
             errors(md);
             return md.toString();
         }
@@ -222,6 +231,32 @@ final class Results {
         method(md, options);
         errors(md);
         return md.toString();
+    }
+
+    /** The pages ({@code --pages}): the coach's roster in headless chromium. */
+    private void pages(StringBuilder md) {
+        md.append("## Pages: the coach's roster in a browser\n\n");
+        if (pages == null) {
+            md.append("Not measured.\n\n");
+            return;
+        }
+        md.append("`").append(pages.path()).append("` on coach-service with ").append(pages.athletes())
+                .append(" athletes who granted access (a set each; every fifth in pain, every tenth a red flag), loaded ")
+                .append(pages.loads().size()).append(" times in Debian's headless chromium (1280 px wide), signed in by the ")
+                .append("session cookie. Milliseconds from the navigation's start, read in the page from the Performance API; ")
+                .append("the first, cold load is apart and not counted.\n\n");
+        md.append("| | p50 ms | p95 ms | first load ms |\n|---|---:|---:|---:|\n");
+        pagesRow(md, "first contentful paint", pages.fcp(), pages.first().firstContentfulPaint());
+        pagesRow(md, "first byte (server answer)", pages.firstByte(), pages.first().firstByte());
+        pagesRow(md, "DOM content loaded", pages.domContentLoaded(), pages.first().domContentLoaded());
+        pagesRow(md, "load", pages.loaded(), pages.first().loaded());
+        md.append("\nThe page named ").append(pages.listed()).append(" of the ").append(pages.athletes())
+                .append(" athletes").append(pages.problem() == null ? "." : ": " + pages.problem() + ".").append("\n\n");
+    }
+
+    private static void pagesRow(StringBuilder md, String label, double[] sorted, double first) {
+        md.append("| ").append(label).append(" | ").append(Pages.ms(Pages.percentile(sorted, 50))).append(" | ")
+                .append(Pages.ms(Pages.percentile(sorted, 95))).append(" | ").append(Pages.ms(first)).append(" |\n");
     }
 
     /** Section 7: the progress and roster reads, with the ratio of long to short history per read. */

@@ -48,6 +48,16 @@ class OptionsTest {
     }
 
     @Test
+    void pagesIsTheRosterInABrowserWithFiftyAthletesWrittenOutsideTheCommittedResults() {
+        Options options = Options.parse(new String[]{"--pages", "--pages-samples=7"}, Map.of());
+
+        assertTrue(options.pagesOnly());
+        assertEquals(50, options.pagesAthletes());
+        assertEquals(7, options.pagesSamples());
+        assertEquals("benchmarks/target/RESULTS-pages.md", options.out().toString());
+    }
+
+    @Test
     void onlyThisMachineIsEverContacted() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--pg-host=db.example.com"}, Map.of()));
     }

@@ -35,6 +35,37 @@ class MarkCaseTest {
     void markClimbsBackToEightyPercentOfHisOldMaxPainFreeWithinFourWeeks() throws Exception {
         Person coach = Person.register(services.coachHttp(), "Coach");
         Person mark = Person.register(services.athleteHttp(), "Mark");
+        Instant deloadAt = enter(mark, coach);
+        String base = "/api/v1/athletes/" + mark.id();
+
+        String athleteProgress = "/api/v1/me/progress?exercise=deadlift";
+        String coachProgress = base + "/progress?exercise=deadlift";
+        await().untilAsserted(() -> assertMarkProgress(mark.ok(athleteProgress)));
+        await().untilAsserted(() -> assertMarkProgress(coach.ok(coachProgress)));
+        JsonNode seenByCoach = coach.ok(coachProgress);
+        log.info("The Mark case as the coach sees it:\n{}",
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(seenByCoach));
+
+        await().untilAsserted(() -> assertThat(ids(coach.ok(base + "/timeline?limit=500")))
+                .isEqualTo(ids(mark.ok("/api/v1/me/timeline?limit=500"))));
+        JsonNode timeline = mark.ok("/api/v1/me/timeline?limit=500");
+        List<String> times = timeline.get("items").findValuesAsText("at");
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(Instant::parse));
+        assertThat(timeline.get("items").findValuesAsText("type")).containsSubsequence(
+                "set_logged", "video_attached", "video_reviewed", "cue_assigned", "deload_prescribed", "set_logged",
+                "coach_access_granted"); // the grant happened today; the history was entered after the fact
+
+        JsonNode beforeDeload = coach.ok(coachProgress + "&asOf=" + deloadAt.minusSeconds(1));
+        assertThat(beforeDeload.get("deload").isNull()).isTrue();
+        assertThat(beforeDeload.get("status").asText()).isEqualTo("pain_reported");
+    }
+
+    /**
+     * Enters the Mark case for {@code mark}, coached by {@code coach}, through both APIs with times in the past: the
+     * painful 365 lb set and its video, the review, three cues, the deload to 50% four weeks ago, and the climb back
+     * to 295 lb pain-free. Answers the deload's time. The browser test draws this history's chart.
+     */
+    static Instant enter(Person mark, Person coach) {
         grant(mark, coach);
         Instant deloadAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(28));
 
@@ -62,27 +93,7 @@ class MarkCaseTest {
                     {"exercise":"deadlift","load":{"value":%d,"unit":"lb"},"reps":5,"performedAt":"%s",
                      "pain":{"score":0,"quality":"none"}}""".formatted(CLIMB[i], deloadAt.plus(Duration.ofDays(1 + 4L * i))));
         }
-
-        String athleteProgress = "/api/v1/me/progress?exercise=deadlift";
-        String coachProgress = base + "/progress?exercise=deadlift";
-        await().untilAsserted(() -> assertMarkProgress(mark.ok(athleteProgress)));
-        await().untilAsserted(() -> assertMarkProgress(coach.ok(coachProgress)));
-        JsonNode seenByCoach = coach.ok(coachProgress);
-        log.info("The Mark case as the coach sees it:\n{}",
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(seenByCoach));
-
-        await().untilAsserted(() -> assertThat(ids(coach.ok(base + "/timeline?limit=500")))
-                .isEqualTo(ids(mark.ok("/api/v1/me/timeline?limit=500"))));
-        JsonNode timeline = mark.ok("/api/v1/me/timeline?limit=500");
-        List<String> times = timeline.get("items").findValuesAsText("at");
-        assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(Instant::parse));
-        assertThat(timeline.get("items").findValuesAsText("type")).containsSubsequence(
-                "set_logged", "video_attached", "video_reviewed", "cue_assigned", "deload_prescribed", "set_logged",
-                "coach_access_granted"); // the grant happened today; the history was entered after the fact
-
-        JsonNode beforeDeload = coach.ok(coachProgress + "&asOf=" + deloadAt.minusSeconds(1));
-        assertThat(beforeDeload.get("deload").isNull()).isTrue();
-        assertThat(beforeDeload.get("status").asText()).isEqualTo("pain_reported");
+        return deloadAt;
     }
 
     private static void assertMarkProgress(JsonNode progress) {

@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code bin/run} as a newcomer runs it, on the embedded default store: it refuses a busy port and says how to choose
- * another, says a service is up only once that service's own process answers its health, and stops both quietly.
+ * another, says a service is up only once that service's own process answers its health, prints the two page
+ * addresses (each answers with its sign-in page), and stops both quietly.
  */
 class RunScriptTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -57,6 +58,11 @@ class RunScriptTest {
             for (int port : List.of(athlete, coach)) {
                 assertThat(health(port)).as("health on " + port).isEqualTo(200);
             }
+            // the two page addresses a person opens, each answering with its sign-in page (or a redirect to it)
+            assertThat(output()).contains("http://localhost:" + athlete + "/athlete/")
+                    .contains("http://localhost:" + coach + "/coach/");
+            assertSignInAnswers(athlete, "athlete");
+            assertSignInAnswers(coach, "coach");
         } finally {
             run.destroy(); // SIGTERM, as a terminal's Ctrl-C ends up: bin/run stops both services
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("bin/run ended after its services").isTrue();
@@ -84,6 +90,23 @@ class RunScriptTest {
     private String output() throws IOException {
         Path out = work.resolve("run.out");
         return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+    }
+
+    /** A person who is not signed in opening {@code /<section>/} lands on the section's sign-in page. */
+    private static void assertSignInAnswers(int port, String section) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + section + "/"))
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> page = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() / 100 == 3) {
+            assertThat(page.headers().firstValue("Location")).as("where /" + section + "/ redirects")
+                    .hasValueSatisfying(location -> assertThat(location).contains("/" + section + "/sign-in"));
+            request = HttpRequest.newBuilder(URI.create("http://localhost:" + port).resolve(page.headers().firstValue("Location").orElseThrow()))
+                    .header("Accept", "text/html").timeout(Duration.ofSeconds(10)).build();
+            page = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(page.statusCode()).as("the " + section + "'s sign-in page").isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<form").containsIgnoringCase("password");
     }
 
     private static int health(int port) throws Exception {
