@@ -3,11 +3,8 @@ package dev.hinge.coach.web;
 import dev.hinge.platform.problem.InvalidRequestException;
 import org.springframework.util.MultiValueMap;
 
-import dev.hinge.kernel.coaching.FormFault;
-import dev.hinge.kernel.common.Slugs;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,20 +44,5 @@ public final class PageForms {
         } catch (NumberFormatException e) {
             throw InvalidRequestException.of(field, "must be a number");
         }
-    }
-
-    /** A choice in a form's select: the value sent, the words shown. */
-    public record Option(String value, String label) {
-    }
-
-    /** The faults a coach can name, by slug, in the kernel's order. */
-    public static List<Option> faultOptions() {
-        return Arrays.stream(FormFault.values()).map(f -> new Option(Slugs.of(f), label(Slugs.of(f)))).toList();
-    }
-
-    /** "Hips rise too fast" for {@code hips_rise_too_fast}. */
-    public static String label(String slug) {
-        String words = slug.replace('_', ' ');
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -118,11 +118,7 @@ public class TimelineStore {
 
     /** The latest {@code limit} items of one athlete, oldest first, with their positions (a stream's first page). */
     public List<TimelineUpdates.Recorded> latest(UUID athleteId, int limit) {
-        List<TimelineUpdates.Recorded> latest = new ArrayList<>(jdbc.sql("select position, item from " + table
-                        + " where athlete_id = ? order by at desc, position desc limit ?")
-                .params(athleteId, limit)
-                .query((rs, n) -> new TimelineUpdates.Recorded(athleteId, rs.getLong(1), read(rs.getString(2))))
-                .list());
+        List<TimelineUpdates.Recorded> latest = new ArrayList<>(newestFirst(athleteId, null, 0, limit));
         Collections.reverse(latest);
         return latest;
     }
@@ -166,21 +162,11 @@ public class TimelineStore {
      * (a cursor of {@link #page} works here too: both mark a place in the same order).
      */
     public Page<TimelineItem> newestFirst(UUID athleteId, int limit, String cursor) {
-        StringBuilder sql = new StringBuilder("select at, position, item from " + table + " where athlete_id = ?");
-        List<Object> params = new ArrayList<>(List.of(athleteId));
-        if (cursor != null) {
-            Cursor before = Cursor.decode(cursor);
-            OffsetDateTime at = OffsetDateTime.ofInstant(before.at(), ZoneOffset.UTC);
-            sql.append(" and (at < ? or (at = ? and position < ?))");
-            params.addAll(List.of(at, at, before.position()));
-        }
-        sql.append(" order by at desc, position desc limit ?");
-        params.add(limit + 1);
-        List<Row> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Row(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2), rs.getString(3)))
-                .list();
-        List<TimelineItem> items = rows.stream().limit(limit).map(r -> read(r.item())).toList();
-        String next = rows.size() > limit ? new Cursor(rows.get(limit - 1).at(), rows.get(limit - 1).position()).encode() : null;
+        Cursor before = cursor == null ? null : Cursor.decode(cursor);
+        List<TimelineUpdates.Recorded> rows = newestFirst(athleteId, before == null ? null : before.at(),
+                before == null ? 0 : before.position(), limit + 1);
+        List<TimelineItem> items = rows.stream().limit(limit).map(TimelineUpdates.Recorded::item).toList();
+        String next = rows.size() > limit ? new Cursor(items.get(limit - 1).at(), rows.get(limit - 1).position()).encode() : null;
         return new Page<>(items, next);
     }
 

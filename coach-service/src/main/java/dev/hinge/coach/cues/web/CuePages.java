@@ -2,6 +2,7 @@ package dev.hinge.coach.cues.web;
 
 import dev.hinge.coach.videos.VideoAccess;
 import dev.hinge.coach.videos.VideoProjection;
+import dev.hinge.coach.web.Display;
 import dev.hinge.coach.web.PageForms;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.platform.pages.PageController;
@@ -73,7 +74,7 @@ class CuePages {
     private static Rendering cueForm(UUID video, Map<String, String> values, Map<String, String> errors, String assigned) {
         Rendering.Builder<?> view = Rendering.view("coach/review :: cue-form")
                 .modelAttribute("video", Map.of("videoId", video))
-                .modelAttribute("faultOptions", PageForms.faultOptions())
+                .modelAttribute("faultOptions", Display.FAULTS)
                 .modelAttribute("cueForm", values)
                 .modelAttribute("errors", errors);
         if (assigned != null) {

@@ -10,6 +10,7 @@ import dev.hinge.kernel.coaching.VideoReviewedEvent;
 import dev.hinge.kernel.common.DomainException;
 import dev.hinge.kernel.common.Slugs;
 import dev.hinge.kernel.training.Exercise;
+import dev.hinge.coach.web.Display;
 import dev.hinge.coach.web.PageForms;
 import dev.hinge.platform.pages.PageController;
 import dev.hinge.platform.pages.PageErrors;
@@ -90,7 +91,7 @@ class ReviewPages {
             } catch (DomainException unknown) {
                 // a fault this version does not know: shown by its slug, with no cue to suggest
             }
-            return new FaultView(slug, PageForms.label(slug), atSecond, seconds(atSecond), note, cues);
+            return new FaultView(slug, Display.words(slug), atSecond, seconds(atSecond), note, cues);
         }
 
         static FaultView of(FaultObservation f) {
@@ -123,7 +124,7 @@ class ReviewPages {
             Map<String, Object> model = new HashMap<>();
             model.put("video", VideoView.of(found));
             model.put("faults", faults);
-            model.put("faultOptions", PageForms.faultOptions());
+            model.put("faultOptions", Display.FAULTS);
             model.put("fps", FRAMES_PER_SECOND);
             model.put("faultForm", Map.of());
             model.put("cueForm", Map.of());
@@ -165,7 +166,7 @@ class ReviewPages {
     private static Rendering faultForm(VideoView video, Map<String, String> values, Map<String, String> errors) {
         return Rendering.view("coach/review :: fault-form").status(HttpStatus.UNPROCESSABLE_ENTITY)
                 .modelAttribute("video", video)
-                .modelAttribute("faultOptions", PageForms.faultOptions())
+                .modelAttribute("faultOptions", Display.FAULTS)
                 .modelAttribute("faultForm", values)
                 .modelAttribute("errors", errors)
                 .build();
@@ -177,7 +178,7 @@ class ReviewPages {
                 .collect(Collectors.joining(", "));
         return Rendering.view("coach/review-fault-marked")
                 .modelAttribute("video", video)
-                .modelAttribute("faultOptions", PageForms.faultOptions())
+                .modelAttribute("faultOptions", Display.FAULTS)
                 .modelAttribute("faultForm", Map.of())
                 .modelAttribute("errors", Map.of())
                 .modelAttribute("added", added)
