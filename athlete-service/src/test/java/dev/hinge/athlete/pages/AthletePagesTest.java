@@ -67,6 +67,15 @@ class AthletePagesTest {
     EventStore eventStore;
 
     @Test
+    void aTimeBeyondTheCalendarIsABadRequestNotAFailure() {
+        SignedIn athlete = SignedIn.register(http, "Far Future Mark");
+        athlete.get("/athlete/timeline/more?at=%2B1000000000-01-01T00:00:00Z&position=1").expectStatus().isBadRequest();
+        http.get().uri("/api/v1/me/timeline?from=%2B1000000000-01-01T00:00:00Z")
+                .headers(h -> h.setBearerAuth(athlete.token())).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+    }
+
+    @Test
     void withoutASessionEveryPageSendsToSignInAndComesBack() {
         for (String page : List.of("/athlete/", "/athlete/timeline", "/athlete/coaches", "/athlete/invite/K7QM4XTBZR",
                 "/athlete/videos/" + UUID.randomUUID() + "/file")) {

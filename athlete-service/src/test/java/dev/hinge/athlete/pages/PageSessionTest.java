@@ -7,10 +7,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -145,6 +148,41 @@ class PageSessionTest {
         String page = http.get().uri("/athlete/sign-in?next=https://evil.example/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("name=\"next\" value=\"/athlete/\"");
+    }
+
+    @Test
+    void aNextThatCouldNotBeRedirectedToIsReplacedByHome() {
+        // a URI template's variable to a redirect, and no URI at all (sent encoded, as a link would carry them)
+        for (String next : List.of("/athlete/{x}", "/athlete/a b")) {
+            String page = http.get().uri("/athlete/sign-in?next={next}", next).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(page).contains("name=\"next\" value=\"/athlete/\"");
+        }
+    }
+
+    @Test
+    void aLinkFollowedFromAnotherSiteDoesNotSignOut() {
+        // a top-level navigation from elsewhere arrives without the Strict cookie: the answer must not delete it
+        var answer = http.get().uri("/athlete/invite/K7QM4XTBZR").exchange().expectStatus().isSeeOther()
+                .expectBody().returnResult();
+        assertThat(answer.getResponseCookies().getFirst("hinge_session")).isNull();
+        // a stale cookie that does come is dropped
+        var stale = http.get().uri("/athlete/invite/K7QM4XTBZR").cookie("hinge_session", "not.a.token").exchange()
+                .expectStatus().isSeeOther().expectBody().returnResult();
+        assertThat(stale.getResponseCookies().getFirst("hinge_session").getMaxAge()).isZero();
+    }
+
+    @Test
+    void aMultipartFormCarriesItsTokenInTheHeaderNotInABodyReadBeforeSignIn() {
+        PageClient browser = new PageClient(http, "athlete");
+        String token = browser.csrfFrom("/athlete/sign-in");
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("_csrf", token);
+        form.part("email", email());
+        form.part("password", PASSWORD);
+        http.post().uri("/athlete/sign-in").cookies(c -> c.set("hinge_csrf", browser.csrfCookie()))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form.build()))
+                .exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -39,8 +39,8 @@ import java.nio.charset.StandardCharsets;
  * shared static files. Signed in by the page session cookie ({@link PageSession}) holding the same token the API
  * issues, checked the same way (signature, expiry, account and token generation); without one a page answers 303 to
  * the sign-in page (an htmx request gets {@code HX-Redirect} instead). Every form and htmx request that changes
- * something carries a CSRF token (double-submit cookie {@code hinge_csrf}, masked per page against BREACH; a multipart
- * upload may carry it as a part). A Content-Security-Policy allows no inline script and no inline style.
+ * something carries a CSRF token (double-submit cookie {@code hinge_csrf}, masked per page against BREACH; in a
+ * header or a URL-encoded field, never read from a multipart body). A Content-Security-Policy allows no inline script and no inline style.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageSecurity {
@@ -106,18 +106,24 @@ public class PageSecurity {
         return tokens;
     }
 
+    /**
+     * The token from the header or a URL-encoded form, never from a multipart body: reading one for it would spool
+     * the whole body to disk before anyone is signed in (an upload goes through htmx, which sends the header).
+     */
     private static XorServerCsrfTokenRequestAttributeHandler csrfHandler() {
-        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
-        handler.setTokenFromMultipartDataEnabled(true);
-        return handler;
+        return new XorServerCsrfTokenRequestAttributeHandler();
     }
 
     /**
      * To the sign-in page, coming back here after it (a GET only: a form's answer is no place to return to). The
-     * session cookie, stale or of another role, is dropped.
+     * session cookie that came, stale or of another role, is dropped.
      */
     static Mono<Void> signIn(ServerWebExchange exchange, Role role) {
-        PageSession.close(exchange, role);
+        if (PageSession.token(exchange) != null) {
+            // only a cookie that came is dropped: a link followed from another site arrives without the Strict
+            // cookie, and clearing it then would sign out a live session
+            PageSession.close(exchange, role);
+        }
         String home = "/" + PageSession.section(role);
         UriComponentsBuilder target = UriComponentsBuilder.fromPath(home + "/sign-in");
         if (exchange.getRequest().getMethod() == HttpMethod.GET) {
@@ -148,7 +154,15 @@ public class PageSecurity {
     /** Where to go after signing in: a page of this section, never another site. */
     public static String next(String requested, Role role) {
         String home = "/" + PageSession.section(role) + "/";
-        return requested != null && requested.startsWith(home) && !requested.contains("\\") && !requested.contains("//")
-                ? requested : home;
+        if (requested == null || !requested.startsWith(home) || requested.contains("\\") || requested.contains("//")
+                || requested.contains("{") || requested.contains("}")) {
+            return home;
+        }
+        try {
+            URI.create(requested); // a redirect to it must not fail (a space, a bad escape)
+            return requested;
+        } catch (IllegalArgumentException e) {
+            return home;
+        }
     }
 }

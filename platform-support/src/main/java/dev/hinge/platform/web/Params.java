@@ -33,12 +33,21 @@ public final class Params {
     }
 
     public static Instant instant(String raw) {
+        Instant instant;
         try {
-            return Instant.parse(raw);
+            instant = Instant.parse(raw);
         } catch (DateTimeParseException e) {
             throw DomainException.invalid("must be an ISO-8601 instant such as 2026-11-02T18:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            // beyond what a date column holds (a query with year 1000000000 failed as a 500)
+            throw DomainException.invalid("must be between the years 1 and 9999");
+        }
+        return instant;
     }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /** A client-given time of something that happened (default now): not before 2000, at most 5 minutes ahead. */
     public static Instant happenedAt(RequestFields fields, String field, String raw, Instant now) {

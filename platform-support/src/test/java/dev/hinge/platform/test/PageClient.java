@@ -61,6 +61,11 @@ public final class PageClient {
         return session;
     }
 
+    /** The CSRF cookie this browser holds (the token a form sends is its masked form). */
+    public String csrfCookie() {
+        return csrfCookie;
+    }
+
     /** A GET with this browser's cookies. */
     public WebTestClient.ResponseSpec get(String path) {
         return http.get().uri(path).cookies(this::cookies).accept(MediaType.TEXT_HTML).exchange();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hinge.kernel.timeline.TimelineEntry;
 import dev.hinge.kernel.timeline.TimelineItem;
 import dev.hinge.platform.problem.InvalidRequestException;
+import dev.hinge.platform.web.Params;
 import dev.hinge.platform.paging.Page;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -208,7 +209,7 @@ public class TimelineStore {
         static Cursor decode(String cursor) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+                return new Cursor(Params.instant(parts[0]), Long.parseLong(parts[1]));
             } catch (RuntimeException e) {
                 throw InvalidRequestException.of("cursor", "is not a cursor this list gave out");
             }
